@@ -1,0 +1,5 @@
+import type { Command } from "../command";
+import { datasetsCommand } from "./datasets";
+
+/** Every subcommand; adding one is one file plus one line here. */
+export const COMMANDS: readonly Command[] = [datasetsCommand];

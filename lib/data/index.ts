@@ -1,0 +1,5 @@
+export * from "./paths";
+export * from "./registry";
+export * from "./resolve";
+export * from "./scanMirror";
+export { ORIGINS } from "./origins";
