@@ -1,0 +1,124 @@
+# gwtime — every target sets up what it needs (npm ci, Python env, tslab kernel spec) and says what it does.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+ROOT := $(abspath .)
+NODE_STAMP := node_modules/.gwt-stamp
+# An active conda env with Jupyter is used as is; otherwise a local .venv from pinned requirements.
+ifneq ($(and $(CONDA_PREFIX),$(wildcard $(CONDA_PREFIX)/bin/jupyter)),)
+  PYENV := $(CONDA_PREFIX)
+  PY_STAMP := $(CONDA_PREFIX)/.gwt-conda-ok
+else
+  PYENV := $(ROOT)/.venv
+  PY_STAMP := .venv/.gwt-stamp
+endif
+PY := $(PYENV)/bin/python
+KERNEL_STAMP := $(PYENV)/share/jupyter/kernels/tslab/kernel.json
+GWTIME := node dist/cli/main.js
+export GWT_DATA_MIRROR ?= $(if $(wildcard $(ROOT)/../shared/datasets),$(abspath $(ROOT)/../shared/datasets),)
+
+.PHONY: help setup build test unit smoke reproduce notebooks figures check-reports lab clean \
+        bench bench-qc bench-traces bench-models trace-tools trace trace-smoke
+
+help:
+	@echo "make reproduce   execute every notebook; reports, figures, models -> artifacts/"
+	@echo "make test        unit tests + smoke run of every notebook (+ harness smoke when tools exist)"
+	@echo "make lab         JupyterLab with the TypeScript (tslab) kernel"
+	@echo "make bench       side-by-side benchmarks (bench-qc, bench-traces, bench-models)"
+	@echo "make trace       run the DNA-seq trace harness design (hours; TRACE_RUNS=n for a subset)"
+	@echo "make clean       remove build outputs and generated artifacts"
+
+$(NODE_STAMP): package.json package-lock.json
+	@echo "==> installing Node dependencies (npm ci)"
+	npm ci --no-audit --no-fund
+	@touch $@
+
+$(PY_STAMP): requirements.txt
+	@if [ "$(PYENV)" = "$(ROOT)/.venv" ]; then \
+	  echo "==> creating .venv from requirements.txt (python3 -m venv)"; \
+	  python3 -m venv .venv; \
+	  .venv/bin/pip install --quiet --disable-pip-version-check -r requirements.txt; \
+	else \
+	  echo "==> using the active conda env $(PYENV)"; \
+	fi
+	@touch $@
+
+$(KERNEL_STAMP): $(NODE_STAMP) $(PY_STAMP)
+	@echo "==> registering the tslab kernel spec inside $(PYENV) (not in your global Jupyter)"
+	node_modules/.bin/tslab install --python "$(PY)" --binary "$(ROOT)/node_modules/.bin/tslab" --sys-prefix
+
+setup: $(NODE_STAMP) $(PY_STAMP) $(KERNEL_STAMP)
+
+build: $(NODE_STAMP)
+	@echo "==> building lib/ -> dist/ (tsc)"
+	rm -rf dist
+	node_modules/.bin/tsc -p tsconfig.json
+
+unit: build
+	@echo "==> unit tests (node --test)"
+	npm test --silent
+
+smoke: setup build
+	@echo "==> smoke-executing every notebook on a small slice (GWT_SMOKE=1)"
+	"$(PY)" scripts/run_notebooks.py --smoke
+	@echo "==> checking the smoke HTML reports in headless Chromium"
+	$(GWTIME) report check artifacts/smoke/reports
+	@if [ -x harness/smoke.sh ]; then echo "==> trace harness smoke run"; bash harness/smoke.sh; fi
+
+test: unit smoke
+	@echo "==> make test: all passed"
+
+notebooks: setup build
+	@echo "==> executing every notebook (artifacts/reports, artifacts/figures, artifacts/models)"
+	"$(PY)" scripts/run_notebooks.py
+
+figures: build
+	@echo "==> static SVG/PNG export of every figure (headless Chromium)"
+	$(GWTIME) report export-figures artifacts/figures
+
+check-reports: build
+	@echo "==> checking every HTML report in headless Chromium"
+	$(GWTIME) report check artifacts/reports
+
+reproduce: notebooks figures check-reports
+	@echo "==> make reproduce: done; open artifacts/reports/*.html"
+
+lab: setup build
+	@echo "==> starting JupyterLab (kernel: TypeScript / tslab)"
+	"$(PYENV)/bin/jupyter" lab --notebook-dir="$(ROOT)/notebooks"
+
+.venv-bench/.gwt-stamp: bench/requirements.txt
+	@echo "==> creating .venv-bench (reference tools for benchmarks)"
+	python3 -m venv .venv-bench
+	.venv-bench/bin/pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+	@touch $@
+
+bench: bench-qc bench-traces bench-models
+
+bench-qc: build .venv-bench/.gwt-stamp
+	@echo "==> QC parsing benchmark: gwtime vs MultiQC"
+	bash bench/qc/run.sh
+
+bench-traces: build .venv-bench/.gwt-stamp
+	@echo "==> trace ingest benchmark: gwtime (DuckDB) vs pandas"
+	bash bench/traces/run.sh
+
+bench-models: build .venv-bench/.gwt-stamp
+	@echo "==> model benchmark: gwtime vs scikit-learn / LightGBM / ml-random-forest"
+	bash bench/models/run.sh
+
+trace-tools:
+	@echo "==> installing the harness tools (Debian packages)"
+	bash harness/install-tools.sh
+
+trace: $(PY_STAMP)
+	@echo "==> running the trace harness design (resumable; TRACE_RUNS=n for a subset)"
+	bash harness/run.sh
+
+trace-smoke: $(PY_STAMP)
+	bash harness/smoke.sh
+
+clean:
+	@echo "==> removing dist/, artifacts/ outputs and caches"
+	rm -rf dist artifacts/reports artifacts/figures artifacts/smoke artifacts/.cache

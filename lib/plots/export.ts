@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { findChromium, launchChromium } from "./browser";
+import { plotlyBundlePath } from "./render";
+
+export interface StaticExportResult {
+  readonly written: string[];
+  /** Set when no browser was found: nothing exported, and why. */
+  readonly skipped?: string;
+}
+
+function listJson(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir)) {
+    const p = join(dir, e);
+    if (statSync(p).isDirectory()) out.push(...listJson(p));
+    else if (e.endsWith(".json")) out.push(p);
+  }
+  return out.sort();
+}
+
+/**
+ * Export every plotly JSON under `dir` to SVG and PNG beside it, in one headless Chromium.
+ * Without a browser it returns `skipped` with the reason instead of failing.
+ */
+export async function exportStaticFigures(dir: string, opts: { formats?: ReadonlyArray<"svg" | "png">; width?: number; height?: number } = {}): Promise<StaticExportResult> {
+  const exe = findChromium();
+  if (!exe) return { written: [], skipped: "no Chromium found (set GWT_CHROMIUM or apt-get install chromium); static SVG/PNG export skipped" };
+  const formats = opts.formats ?? ["svg", "png"];
+  const browser = await launchChromium(exe);
+  const written: string[] = [];
+  try {
+    const page = await browser.newPage();
+    await page.setContent("<html><body><div id='g'></div></body></html>");
+    await page.addScriptTag({ path: plotlyBundlePath() });
+    for (const file of listJson(dir)) {
+      const fig = JSON.parse(readFileSync(file, "utf8")) as { data: unknown[]; layout: Record<string, unknown> };
+      for (const format of formats) {
+        const url = await page.evaluate(
+          async ({ fig, format, width, height }) => {
+            const P = (globalThis as unknown as { Plotly: { toImage: (f: unknown, o: unknown) => Promise<string> } }).Plotly;
+            return P.toImage({ data: fig.data, layout: fig.layout }, { format, width, height });
+          },
+          { fig, format, width: opts.width ?? 900, height: opts.height ?? Number(fig.layout["height"] ?? 500) },
+        );
+        const out = file.replace(/\.json$/, `.${format}`);
+        if (format === "svg") writeFileSync(out, decodeURIComponent(url.replace(/^data:image\/svg\+xml,/, "")));
+        else writeFileSync(out, Buffer.from(url.replace(/^data:image\/png;base64,/, ""), "base64"));
+        written.push(out);
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return { written };
+}

@@ -1,0 +1,34 @@
+/**
+ * Output to the notebook when running under tslab, to stdout otherwise (tests, scripts). tslab is
+ * looked up lazily so the library never needs a kernel.
+ */
+interface TslabDisplay {
+  html(s: string): void;
+  markdown(s: string): void;
+}
+
+let cached: TslabDisplay | null | undefined;
+
+function tslabDisplay(): TslabDisplay | null {
+  if (cached !== undefined) return cached;
+  try {
+    const kernel = require("tslab/dist/jupyter") as { lastWriteDisplayData?: unknown };
+    // Outside a running kernel tslab's display throws "Not ready": fall back to stdout.
+    cached = kernel.lastWriteDisplayData ? (require("tslab") as { display: TslabDisplay }).display : null;
+  } catch {
+    cached = null;
+  }
+  return cached;
+}
+
+export function showHtml(html: string): void {
+  const d = tslabDisplay();
+  if (d) d.html(html);
+  else process.stdout.write(`${html.length > 2000 ? `${html.slice(0, 2000)}…` : html}\n`);
+}
+
+export function showMarkdown(md: string): void {
+  const d = tslabDisplay();
+  if (d) d.markdown(md);
+  else process.stdout.write(`${md}\n`);
+}

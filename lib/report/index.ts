@@ -1,0 +1,5 @@
+export * from "./escape";
+export * from "./table";
+export * from "./display";
+export * from "./provenance";
+export * from "./notebook";

@@ -1,0 +1,114 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { projectRoot } from "../data/paths";
+import { type ResolvedFile } from "../data/resolve";
+import type { Figure } from "../plots/figure";
+import { figureHtml, plotlyBundleHtml } from "../plots/render";
+import { stableStringify, writeFigureJson } from "../plots/save";
+import { sha256File } from "../util/hash";
+import { showHtml, showMarkdown } from "./display";
+import { escapeHtml } from "./escape";
+import { type DatasetUse, makeProvenance, type Provenance, useOfResolved } from "./provenance";
+import { type Cell, htmlTable, type TableOptions } from "./table";
+
+/** Where outputs go: `GWT_ARTIFACTS`, default `<project>/artifacts`. */
+export function artifactsRoot(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env["GWT_ARTIFACTS"] ?? join(projectRoot(), "artifacts"));
+}
+
+/** `GWT_SMOKE=1`: notebooks run on a small slice of the data (make test). */
+export function isSmoke(env: NodeJS.ProcessEnv = process.env): boolean {
+  const v = env["GWT_SMOKE"];
+  return v !== undefined && v !== "" && v !== "0" && v.toLowerCase() !== "false";
+}
+
+/**
+ * Per-notebook context: records the data it used, saves and shows figures, tables and the
+ * provenance block. Notebooks hold prose and calls; the logic they call lives in lib/.
+ */
+export class NotebookContext {
+  readonly name: string;
+  readonly smoke: boolean;
+  readonly figuresDir: string;
+  readonly modelsDir: string;
+  readonly reportsDir: string;
+  private readonly uses: DatasetUse[] = [];
+  private readonly figureNames = new Set<string>();
+  private bundleShown = false;
+
+  constructor(name: string, env: NodeJS.ProcessEnv = process.env) {
+    this.name = name;
+    this.smoke = isSmoke(env);
+    const root = artifactsRoot(env);
+    // Smoke runs write under artifacts/smoke so they never overwrite the real outputs.
+    const base = this.smoke ? join(root, "smoke") : root;
+    this.figuresDir = join(base, "figures", name);
+    this.modelsDir = join(base, "models");
+    this.reportsDir = join(base, "reports");
+  }
+
+  /** Take the first `n` items in smoke mode, all otherwise. */
+  limit<T>(items: readonly T[], n: number): T[] {
+    return this.smoke ? items.slice(0, n) : [...items];
+  }
+
+  /** Record that this notebook read pinned public files (cited in provenance). */
+  used(files: readonly ResolvedFile[]): void {
+    for (const f of files) this.uses.push(useOfResolved(f));
+  }
+
+  /** Record a file this project generated (e.g. the harness trace), hashed now. */
+  async usedProjectFile(dataset: string, path: string): Promise<void> {
+    const abs = resolve(projectRoot(), path);
+    this.uses.push({ dataset, path, sha256: await sha256File(abs), source: "project" });
+  }
+
+  /** Save the figure as plotly JSON under artifacts/figures/<notebook>/ and draw it. */
+  show(fig: Figure, name: string): string {
+    if (this.figureNames.has(name)) throw new Error(`figure name '${name}' used twice in ${this.name}`);
+    this.figureNames.add(name);
+    const path = writeFigureJson(fig, join(this.figuresDir, `${name}.json`));
+    if (!this.bundleShown) {
+      showHtml(plotlyBundleHtml());
+      this.bundleShown = true;
+    }
+    showHtml(figureHtml(fig, `${this.name}-${name}`));
+    return path;
+  }
+
+  table(rows: ReadonlyArray<Readonly<Record<string, Cell>>>, opts: TableOptions = {}): void {
+    showHtml(htmlTable(rows, opts));
+  }
+
+  md(text: string): void {
+    showMarkdown(text);
+  }
+
+  /** Save a JSON result beside the figures (deterministic key order). */
+  saveJson(name: string, value: unknown): string {
+    mkdirSync(this.figuresDir, { recursive: true });
+    const p = join(this.figuresDir, `${name}.json`);
+    writeFileSync(p, `${stableStringify(value)}\n`);
+    return p;
+  }
+
+  /** The provenance block: shown in the report and written next to it for machines. */
+  provenance(now: Date = new Date()): Provenance {
+    const p = makeProvenance(this.uses, this.smoke, now);
+    mkdirSync(this.reportsDir, { recursive: true });
+    writeFileSync(join(this.reportsDir, `${this.name}.provenance.json`), `${JSON.stringify(p, null, 1)}\n`);
+    const rows = p.datasets.map((d) => `<tr><td>${escapeHtml(d.dataset)}</td><td>${escapeHtml(d.path)}</td><td><code>${escapeHtml(d.sha256)}</code></td><td>${escapeHtml(d.source)}</td></tr>`).join("");
+    showHtml(
+      `<div class="gwt-provenance"><h3>Provenance</h3><ul>` +
+        `<li>gwtime ${escapeHtml(p.gwtimeVersion)}, git commit <code>${escapeHtml(p.gitCommit)}</code>${p.gitDirty ? " (with uncommitted changes)" : ""}</li>` +
+        `<li>generated ${escapeHtml(p.generatedAt)} with Node ${escapeHtml(p.node)}${p.smoke ? " — SMOKE RUN on a small slice, not for citation" : ""}</li></ul>` +
+        `<table class="gwt-table"><thead><tr><th>dataset</th><th>file</th><th>sha256</th><th>read from</th></tr></thead><tbody>${rows}</tbody></table></div>`,
+    );
+    return p;
+  }
+}
+
+/** Start a notebook: `const nb = notebook("01-platform-trace")`. */
+export function notebook(name: string): NotebookContext {
+  return new NotebookContext(name);
+}

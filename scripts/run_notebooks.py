@@ -1,0 +1,115 @@
+"""Execute gwtime's notebooks headlessly with the tslab kernel and write executed notebooks + HTML reports.
+
+Jupyter glue only: all analysis logic lives in the TypeScript library the notebooks import.
+Usage: python scripts/run_notebooks.py [--smoke] [--only 01] [--timeout 3600]
+A failing cell stops the run with exit code 1, naming the notebook and the cell.
+"""
+import argparse
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError
+from nbconvert import HTMLExporter
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+
+REPORT_CSS = """
+<style>
+.gwt-table { border-collapse: collapse; font-size: 0.9em; margin: 0.5em 0; }
+.gwt-table th, .gwt-table td { border: 1px solid #ccc; padding: 2px 6px; text-align: right; }
+.gwt-table th { background: #f3f3f3; }
+.gwt-table caption { caption-side: top; text-align: left; font-weight: bold; }
+.gwt-provenance { border-top: 2px solid #0072B2; margin-top: 2em; padding-top: 0.5em; }
+</style>
+"""
+
+
+def numbered(paths):
+    """Notebooks named NN-*.ipynb, in numeric order."""
+    out = []
+    for p in paths:
+        m = re.match(r"^(\d+)-", p.name)
+        if m:
+            out.append((int(m.group(1)), p))
+    return [p for _, p in sorted(out)]
+
+
+def cell_label(nb, index):
+    src = nb.cells[index].source.strip().splitlines()
+    first = src[0][:80] if src else ""
+    code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+    n = code_cells.index(index) + 1 if index in code_cells else "?"
+    return f"cell {index + 1} (code cell {n}): {first!r}"
+
+
+def run(path, out_dir, timeout, smoke):
+    nb = nbformat.read(path, as_version=4)
+    nb.metadata["kernelspec"] = {"name": "tslab", "display_name": "TypeScript", "language": "typescript"}
+    client = NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="tslab",
+        resources={"metadata": {"path": str(NOTEBOOKS)}},
+        allow_errors=False,
+    )
+    started = time.time()
+    failed = None
+    current = {"index": None}
+    orig = client.async_execute_cell
+
+    async def tracked(cell, cell_index, *a, **kw):
+        current["index"] = cell_index
+        return await orig(cell, cell_index, *a, **kw)
+
+    client.async_execute_cell = tracked
+    try:
+        client.execute()
+    except (CellExecutionError, CellTimeoutError) as e:
+        idx = current["index"]
+        where = cell_label(nb, idx) if idx is not None else "unknown cell"
+        failed = f"{path.relative_to(ROOT)} failed at {where}:\n{str(e)[-3000:]}"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    executed = out_dir / path.name
+    nbformat.write(nb, executed)
+    exporter = HTMLExporter(template_name="lab")
+    body, _ = exporter.from_notebook_node(nb)
+    body = body.replace("</head>", REPORT_CSS + "</head>", 1)
+    (out_dir / (path.stem + ".html")).write_text(body, encoding="utf-8")
+    return failed, time.time() - started
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--smoke", action="store_true", help="run on a small data slice (sets GWT_SMOKE=1)")
+    ap.add_argument("--only", action="append", default=[], help="notebook number prefix to run (repeatable)")
+    ap.add_argument("--timeout", type=int, default=int(os.environ.get("GWT_CELL_TIMEOUT", "3600")))
+    args = ap.parse_args()
+    if args.smoke:
+        os.environ["GWT_SMOKE"] = "1"
+    artifacts = Path(os.environ.get("GWT_ARTIFACTS", ROOT / "artifacts"))
+    out_dir = artifacts / "smoke" / "reports" if args.smoke else artifacts / "reports"
+    notebooks = numbered(NOTEBOOKS.glob("*.ipynb"))
+    if args.only:
+        notebooks = [p for p in notebooks if any(p.name.startswith(o) for o in args.only)]
+    if not notebooks:
+        print("no notebooks matched", file=sys.stderr)
+        return 1
+    for p in notebooks:
+        print(f"[notebooks] executing {p.relative_to(ROOT)}{' (smoke)' if args.smoke else ''} ...", flush=True)
+        failed, secs = run(p, out_dir, args.timeout, args.smoke)
+        if failed:
+            print(f"[notebooks] FAILED: {failed}", file=sys.stderr, flush=True)
+            print(f"[notebooks] partial output kept in {out_dir / p.name}", file=sys.stderr)
+            return 1
+        print(f"[notebooks] ok {p.name} in {secs:.1f} s -> {out_dir / (p.stem + '.html')}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
