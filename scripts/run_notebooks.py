@@ -80,6 +80,9 @@ def run(path, out_dir, timeout, smoke):
     exporter = HTMLExporter(template_name="lab")
     body, _ = exporter.from_notebook_node(nb)
     body = body.replace("</head>", REPORT_CSS + "</head>", 1)
+    # Self-contained and offline: drop the template's CDN scripts (require.js would also capture
+    # plotly's AMD definition; we use no LaTeX, so MathJax is not needed).
+    body = re.sub(r'<script[^>]*\bsrc="https?://[^"]*"[^>]*>\s*</script>', "", body)
     (out_dir / (path.stem + ".html")).write_text(body, encoding="utf-8")
     return failed, time.time() - started
 

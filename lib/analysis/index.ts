@@ -1,1 +1,4 @@
 export * from "./tail";
+export * from "./correlation";
+export * from "./platform";
+export * from "./load";

@@ -39,3 +39,9 @@ test("quantileBins splits values into equal-count bins and marks non-finite as -
   const bins = quantileBins([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, NaN], 2);
   assert.deepEqual(bins, [0, 0, 0, 0, 0, 1, 1, 1, 1, 1, -1]);
 });
+
+test("works on platform-sized inputs (no spread of large arrays)", () => {
+  const runs = Array.from({ length: 300_000 }, (_, i) => ({ group: i % 2 ? "a" : "b", wallS: 1 + (i % 100) }));
+  const rows = tailTable(runs, [2]);
+  assert.equal(rows[rows.length - 1]?.n, 300_000);
+});

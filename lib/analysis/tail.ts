@@ -42,7 +42,7 @@ function summarise(group: string, ratios: readonly number[], times: readonly num
     p90S: quantileSorted(s, 0.9),
     p99S: quantileSorted(s, 0.99),
     maxS: s[s.length - 1] ?? NaN,
-    maxOverMedian: ratios.length ? Math.max(...ratios) : NaN,
+    maxOverMedian: ratios.reduce((m, r) => (r > m ? r : m), ratios.length ? -Infinity : NaN),
     shareAbove,
     countAbove,
   };
@@ -88,8 +88,9 @@ export function tailTable(runs: readonly TimedRun[], ks: readonly number[] = DEF
   for (const [g, { ratios, times }] of by) {
     if (times.length < minRuns) continue;
     rows.push(summarise(g, ratios, times, ks));
-    allRatios.push(...ratios);
-    allTimes.push(...times);
+    // Loops, not spread: platform dumps have more runs than the call stack has room for.
+    for (const r of ratios) allRatios.push(r);
+    for (const t of times) allTimes.push(t);
   }
   rows.sort((a, b) => b.n - a.n || a.group.localeCompare(b.group));
   rows.push(summarise("(all)", allRatios, allTimes, ks));

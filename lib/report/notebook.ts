@@ -9,7 +9,7 @@ import { sha256File } from "../util/hash";
 import { showHtml, showMarkdown } from "./display";
 import { escapeHtml } from "./escape";
 import { type DatasetUse, makeProvenance, type Provenance, useOfResolved } from "./provenance";
-import { type Cell, htmlTable, type TableOptions } from "./table";
+import { htmlTable, type TableOptions } from "./table";
 
 /** Where outputs go: `GWT_ARTIFACTS`, default `<project>/artifacts`. */
 export function artifactsRoot(env: NodeJS.ProcessEnv = process.env): string {
@@ -64,19 +64,18 @@ export class NotebookContext {
   }
 
   /** Save the figure as plotly JSON under artifacts/figures/<notebook>/ and draw it. */
-  show(fig: Figure, name: string): string {
+  show(fig: Figure, name: string): void {
     if (this.figureNames.has(name)) throw new Error(`figure name '${name}' used twice in ${this.name}`);
     this.figureNames.add(name);
-    const path = writeFigureJson(fig, join(this.figuresDir, `${name}.json`));
+    writeFigureJson(fig, join(this.figuresDir, `${name}.json`));
     if (!this.bundleShown) {
       showHtml(plotlyBundleHtml());
       this.bundleShown = true;
     }
     showHtml(figureHtml(fig, `${this.name}-${name}`));
-    return path;
   }
 
-  table(rows: ReadonlyArray<Readonly<Record<string, Cell>>>, opts: TableOptions = {}): void {
+  table(rows: ReadonlyArray<object>, opts: TableOptions = {}): void {
     showHtml(htmlTable(rows, opts));
   }
 
@@ -85,11 +84,10 @@ export class NotebookContext {
   }
 
   /** Save a JSON result beside the figures (deterministic key order). */
-  saveJson(name: string, value: unknown): string {
+  saveJson(name: string, value: unknown): void {
     mkdirSync(this.figuresDir, { recursive: true });
     const p = join(this.figuresDir, `${name}.json`);
     writeFileSync(p, `${stableStringify(value)}\n`);
-    return p;
   }
 
   /** The provenance block: shown in the report and written next to it for machines. */

@@ -20,24 +20,25 @@ export function formatNumber(v: number, digits = 4): string {
 }
 
 /** An HTML table; every cell is escaped (sample names and tool ids come from input files). */
-export function htmlTable(rows: ReadonlyArray<Readonly<Record<string, Cell>>>, opts: TableOptions = {}): string {
+export function htmlTable(rows: ReadonlyArray<object>, opts: TableOptions = {}): string {
   const cols = opts.columns ?? Object.keys(rows[0] ?? {});
   const shown = opts.maxRows !== undefined ? rows.slice(0, opts.maxRows) : rows;
-  const cell = (v: Cell): string => {
+  const cell = (v: unknown): string => {
     if (v === null || v === undefined) return "";
     if (typeof v === "number") return formatNumber(v, opts.digits);
-    return escapeHtml(v);
+    if (v instanceof Date) return escapeHtml(v.toISOString());
+    return escapeHtml(typeof v === "object" ? JSON.stringify(v) : String(v));
   };
   const head = `<tr>${cols.map((c) => `<th>${escapeHtml(c)}</th>`).join("")}</tr>`;
-  const body = shown.map((r) => `<tr>${cols.map((c) => `<td>${cell(r[c])}</td>`).join("")}</tr>`).join("\n");
+  const body = shown.map((r) => `<tr>${cols.map((c) => `<td>${cell((r as Record<string, unknown>)[c])}</td>`).join("")}</tr>`).join("\n");
   const more = rows.length > shown.length ? `<tfoot><tr><td colspan="${cols.length}">… ${rows.length - shown.length} more rows</td></tr></tfoot>` : "";
   const cap = opts.caption ? `<caption>${escapeHtml(opts.caption)}</caption>` : "";
   return `<table class="gwt-table">${cap}<thead>${head}</thead><tbody>\n${body}\n</tbody>${more}</table>`;
 }
 
 /** The same table as GitHub markdown (for closing notes and model cards). */
-export function markdownTable(rows: ReadonlyArray<Readonly<Record<string, Cell>>>, opts: TableOptions = {}): string {
+export function markdownTable(rows: ReadonlyArray<object>, opts: TableOptions = {}): string {
   const cols = opts.columns ?? Object.keys(rows[0] ?? {});
-  const fmt = (v: Cell): string => (v === null || v === undefined ? "" : typeof v === "number" ? formatNumber(v, opts.digits) : String(v).replace(/\|/g, "\\|"));
-  return [`| ${cols.join(" | ")} |`, `| ${cols.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${cols.map((c) => fmt(r[c])).join(" | ")} |`)].join("\n");
+  const fmt = (v: unknown): string => (v === null || v === undefined ? "" : typeof v === "number" ? formatNumber(v, opts.digits) : String(v).replace(/\|/g, "\\|"));
+  return [`| ${cols.join(" | ")} |`, `| ${cols.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${cols.map((c) => fmt((r as Record<string, unknown>)[c])).join(" | ")} |`)].join("\n");
 }

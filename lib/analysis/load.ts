@@ -1,0 +1,37 @@
+import { resolveFiles } from "../data/resolve";
+import type { NotebookContext } from "../report/notebook";
+import { readTraces } from "../traces/read";
+import type { TaskRun, TraceIssue, TraceReadResult } from "../traces/schema";
+
+/** What a notebook loaded: the runs, per-file results, and every issue (nothing dropped silently). */
+export interface LoadedTraces {
+  readonly runs: TaskRun[];
+  readonly files: Array<{ file: string; format: string; rows: number; rowsSeen: number; issues: number }>;
+  readonly issues: TraceIssue[];
+}
+
+/**
+ * Resolve the files of a pinned dataset (mirror → cache → download, sha256-verified), record them in
+ * the notebook's provenance, and read them with the trace readers. `limit` caps the file count
+ * (smoke runs pass a small number).
+ */
+export async function loadDatasetTraces(
+  nb: NotebookContext,
+  datasetId: string,
+  opts: { filter?: (path: string) => boolean; format?: string; limit?: number } = {},
+): Promise<LoadedTraces> {
+  let files = await resolveFiles(datasetId, opts.filter ?? (() => true), { verify: true });
+  if (opts.limit !== undefined) files = files.slice(0, opts.limit);
+  nb.used(files);
+  const results = readTraces(files.map((f) => f.localPath), opts.format ? { format: opts.format } : {});
+  return summarise(results);
+}
+
+/** Flatten reader results into one run list plus a per-file summary. */
+export function summarise(results: readonly TraceReadResult[]): LoadedTraces {
+  return {
+    runs: results.flatMap((r) => r.runs),
+    files: results.map((r) => ({ file: r.file.split("/").slice(-2).join("/"), format: r.format, rows: r.runs.length, rowsSeen: r.rowsSeen, issues: r.issues.length })),
+    issues: results.flatMap((r) => r.issues),
+  };
+}
