@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Extract the real reference genomes shipped inside Debian packages, index them, and
+# record provenance (package, version, path in package, sha256) in refs.json.
+# Idempotent: does nothing when refs.json already exists.
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
+WORK="${HARNESS_WORK:-$HERE/work}"
+REFS="$WORK/refs"
+[ -s "$REFS/refs.json" ] && { echo "refs ready: $REFS"; exit 0; }
+mkdir -p "$WORK/debs" "$WORK/pkgroot" "$REFS"
+cd "$WORK/debs"
+# name|package|path inside the package|role
+GENOMES="ecoli_k12|ragout-examples|usr/share/doc/ragout/examples/E.Coli/references/MG1655-K12.fasta.gz|reference (E. coli K-12 MG1655)
+saureus_n315|ragout-examples|usr/share/doc/ragout/examples/S.Aureus/references/N315.fasta.gz|contaminant (S. aureus N315)
+ecoli_536|bowtie-examples|usr/share/doc/bowtie/examples/genomes/NC_008253.fna.gz|divergent strain (E. coli 536, NC_008253)"
+for pkg in ragout-examples bowtie-examples; do
+  ls "$pkg"_*.deb >/dev/null 2>&1 || apt-get download "$pkg"
+  dpkg -x "$pkg"_*.deb "$WORK/pkgroot"
+done
+json="["
+while IFS='|' read -r name pkg path role; do
+  deb=$(ls "$pkg"_*.deb | head -1)
+  ver=$(dpkg-deb -f "$deb" Version)
+  zcat "$WORK/pkgroot/$path" > "$REFS/$name.fa"
+  sha=$(sha256sum "$REFS/$name.fa" | cut -d' ' -f1)
+  debsha=$(sha256sum "$deb" | cut -d' ' -f1)
+  len=$(grep -v '>' "$REFS/$name.fa" | tr -d '\n' | wc -c)
+  json="$json{\"name\":\"$name\",\"role\":\"$role\",\"package\":\"$pkg\",\"version\":\"$ver\",\"deb_sha256\":\"$debsha\",\"path_in_package\":\"/$path\",\"fasta_sha256\":\"$sha\",\"length_bp\":$len},"
+done <<< "$GENOMES"
+echo "${json%,}]" > "$REFS/refs.tmp.json"
+# only the mapping reference needs indexes
+R="$REFS/ecoli_k12.fa"
+bwa index "$R" 2> "$REFS/bwa_index.log"
+samtools faidx "$R"
+rm -f "$REFS/ecoli_k12.dict"
+java -jar /usr/share/java/picard.jar CreateSequenceDictionary -R "$R" -O "$REFS/ecoli_k12.dict" 2> "$REFS/dict.log"
+mv "$REFS/refs.tmp.json" "$REFS/refs.json"
+echo "refs ready: $REFS"
