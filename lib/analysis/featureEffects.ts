@@ -1,0 +1,138 @@
+import type { FeatureDef } from "../features/types";
+import { rng } from "../util/stats";
+import { mutualInformation, partialCorrelation, pearson, residualize, spearman } from "./correlation";
+import type { StepTable } from "./stepTable";
+
+/** Association of one feature with one step's (log) run time. */
+export interface FeatureEffect {
+  readonly step: string;
+  readonly feature: string;
+  readonly kind: "size" | "quality";
+  readonly n: number;
+  readonly pearson: number;
+  readonly spearman: number;
+  /** Partial Spearman controlling for the size feature(s): quality effects must not be size in disguise. */
+  readonly partial: number;
+  readonly partialLo: number;
+  readonly partialHi: number;
+  /** Mutual information (nats) of the feature with the size-adjusted log time (residual). */
+  readonly mi: number;
+  /** Hypothesis from the registry: the feature was expected to affect this step. */
+  readonly expected: boolean;
+}
+
+/** Indices resampled by group (cluster bootstrap): repeats of one input move together. */
+export function clusterResample(groups: readonly string[], rand: () => number): number[] {
+  const byGroup = new Map<string, number[]>();
+  groups.forEach((g, i) => {
+    const l = byGroup.get(g);
+    if (l) l.push(i);
+    else byGroup.set(g, [i]);
+  });
+  const keys = [...byGroup.keys()];
+  const out: number[] = [];
+  for (let k = 0; k < keys.length; k++) {
+    const g = keys[Math.floor(rand() * keys.length)] as string;
+    for (const i of byGroup.get(g) as number[]) out.push(i);
+  }
+  return out;
+}
+
+/** Residual of log time after regressing on the controls (for MI on the size-adjusted signal). */
+function logTime(t: StepTable): number[] {
+  return t.time.map((v) => Math.log(v));
+}
+
+/**
+ * Per-feature statistics for one step: Pearson and Spearman with log time, partial Spearman
+ * controlling for `controls` (size feature names) with a cluster-bootstrap CI, and MI.
+ * Size features themselves get their plain correlation as "partial" (nothing to control for).
+ */
+export function featureEffects(t: StepTable, defs: readonly FeatureDef[], controls: readonly string[], opts: { reps?: number; seed?: number; minN?: number } = {}): FeatureEffect[] {
+  const y = logTime(t);
+  const ctrl = controls.map((c) => t.features[c] ?? []);
+  const reps = opts.reps ?? 300;
+  const out: FeatureEffect[] = [];
+  for (const d of defs) {
+    const x = t.features[d.name];
+    if (!x) continue;
+    const finite = x.filter((v) => Number.isFinite(v));
+    const n = finite.length;
+    const varies = new Set(finite.map((v) => v.toPrecision(6))).size > 2;
+    if (n < (opts.minN ?? 8) || !varies) continue;
+    const isControl = controls.includes(d.name);
+    const Z = isControl ? [] : ctrl;
+    const stat = (idx: readonly number[]): number =>
+      partialCorrelation(idx.map((i) => x[i] as number), idx.map((i) => y[i] as number), Z.map((z) => idx.map((i) => z[i] as number)), { rank: true });
+    const est = stat([...x.keys()]);
+    const rand = rng((opts.seed ?? 11) + d.name.length * 7919 + t.step.length);
+    const boots: number[] = [];
+    for (let r = 0; r < reps; r++) {
+      const v = stat(clusterResample(t.groups, rand));
+      if (Number.isFinite(v)) boots.push(v);
+    }
+    boots.sort((a, b) => a - b);
+    const q = (p: number): number => (boots.length ? (boots[Math.min(boots.length - 1, Math.floor(p * boots.length))] as number) : NaN);
+    // MI against the size-adjusted time, so size does not dominate every feature's score.
+    const yAdj = Z.length ? residualOf(y, Z) : y;
+    out.push({
+      step: t.step,
+      feature: d.name,
+      kind: d.kind,
+      n,
+      pearson: pearson(x, y),
+      spearman: spearman(x, y),
+      partial: est,
+      partialLo: q(0.025),
+      partialHi: q(0.975),
+      mi: mutualInformation(x, yAdj),
+      expected: d.affects.includes(t.step),
+    });
+  }
+  return out.sort((a, b) => Math.abs(b.partial) - Math.abs(a.partial) || a.feature.localeCompare(b.feature));
+}
+
+
+function residualOf(y: readonly number[], Z: readonly (readonly number[])[]): number[] {
+  const ok = y.map((_, i) => Z.every((z) => Number.isFinite(z[i] as number)));
+  const idx = [...y.keys()].filter((i) => ok[i]);
+  const res = residualize(idx.map((i) => y[i] as number), Z.map((z) => idx.map((i) => z[i] as number)));
+  const out = y.map(() => NaN);
+  idx.forEach((i, j) => (out[i] = res[j] as number));
+  return out;
+}
+
+/** Mann–Whitney AUC: probability that a random positive has a higher value than a random negative. */
+export function aucOf(values: readonly number[], positive: readonly boolean[]): number {
+  const pos: number[] = [];
+  const neg: number[] = [];
+  values.forEach((v, i) => {
+    if (!Number.isFinite(v)) return;
+    (positive[i] ? pos : neg).push(v);
+  });
+  if (!pos.length || !neg.length) return NaN;
+  let wins = 0;
+  for (const p of pos) for (const q of neg) wins += p > q ? 1 : p === q ? 0.5 : 0;
+  return wins / (pos.length * neg.length);
+}
+
+/**
+ * Tail runs of a step: slower than `k` x the median of runs with comparable input size (same
+ * `stratum` value, e.g. the read-count level). Returns a flag per row.
+ */
+export function tailFlags(t: StepTable, stratum: readonly (string | number)[], k: number): boolean[] {
+  const by = new Map<string, number[]>();
+  t.time.forEach((v, i) => {
+    const key = String(stratum[i]);
+    const l = by.get(key);
+    if (l) l.push(v);
+    else by.set(key, [v]);
+  });
+  const med = new Map<string, number>();
+  for (const [key, l] of by) {
+    const s = [...l].sort((a, b) => a - b);
+    const m = s.length % 2 ? (s[(s.length - 1) / 2] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
+    med.set(key, m);
+  }
+  return t.time.map((v, i) => v > k * (med.get(String(stratum[i])) as number));
+}

@@ -1,0 +1,7 @@
+/** Reproductions of past analyses and models, side by side with their published numbers (notebook 02). */
+export * from "./relativeError";
+export * from "./linear1d";
+export * from "./ksTest";
+export * from "./lotaru";
+export * from "./galaxy";
+export * from "./osre";

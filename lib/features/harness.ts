@@ -1,0 +1,121 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { projectRoot } from "../data/paths";
+import { collectQc, toWideRows } from "../qc/collect";
+import type { QcRecord } from "../qc/types";
+import { readTrace } from "../traces/read";
+import type { TaskRun, TraceIssue } from "../traces/schema";
+import { deriveMetrics } from "./derive";
+
+/** One workflow run of the harness: its design row, its measured QC metrics and its steps. */
+export interface HarnessRun {
+  readonly runId: string;
+  /** Runs sharing a config (and seed) had byte-identical input: never split them across CV folds. */
+  readonly configId: string;
+  readonly phase: string;
+  readonly varied: string;
+  readonly repeat: number;
+  readonly loadLabel: string;
+  /** Design factors (numbers where numeric). */
+  readonly design: Readonly<Record<string, number | string>>;
+  /** QC wide-row numbers + derived metrics + `trace.input_bytes`. */
+  readonly metrics: Readonly<Record<string, number>>;
+  /** Step name → its trace row (completed or failed). */
+  readonly steps: ReadonlyMap<string, TaskRun>;
+}
+
+export interface HarnessDataset {
+  readonly dir: string;
+  readonly runs: HarnessRun[];
+  /** Problems met while loading (per file, with reasons); runs with problems are kept. */
+  readonly issues: TraceIssue[];
+  readonly factors: readonly string[];
+}
+
+/** Default location of the committed harness dataset. */
+export function harnessDir(): string {
+  return join(projectRoot(), "data", "harness");
+}
+
+const DESIGN_META = new Set(["run_id", "phase", "config_id", "varied", "seed", "repeat", "load_label", "genome", "art_profile"]);
+
+function numOrString(v: string): number | string {
+  const n = Number(v);
+  return v.trim() !== "" && Number.isFinite(n) ? n : v;
+}
+
+/** A plain header + rows TSV (the design file: no quoting, no embedded tabs). */
+function readTsv(path: string): Array<Record<string, string>> {
+  const lines = readFileSync(path, "utf8").split(/\r?\n/).filter((l) => l.length > 0);
+  const header = (lines[0] ?? "").split("\t");
+  return lines.slice(1).map((l) => {
+    const cells = l.split("\t");
+    return Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ""]));
+  });
+}
+
+/** QC metrics of one run folder: every QC file merged into one row (R1/R2 FastQC averaged). */
+export function runMetrics(qcDir: string, issues: TraceIssue[]): Record<string, number> {
+  if (!existsSync(qcDir)) {
+    issues.push({ file: qcDir, line: undefined, message: "no qc/ folder for this run" });
+    return {};
+  }
+  const col = collectQc(qcDir, { requireSamples: false });
+  for (const f of col.report.files) if (f.status === "failed") issues.push({ file: f.file, line: undefined, message: `QC file failed to parse: ${f.reason ?? "unknown reason"}` });
+  // All files of a run describe one input: give them one sample name before folding.
+  const records: QcRecord[] = [...col.records.values()].flat().map((r) => ({ ...r, sample: "run" }));
+  const { rows } = toWideRows(records);
+  const row = rows[0];
+  if (!row) return {};
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(row)) if (typeof v === "number" && Number.isFinite(v) && k !== "n_records") out[k] = v;
+  for (const [k, v] of Object.entries(deriveMetrics(records, row))) if (typeof v === "number" && Number.isFinite(v)) out[k] = v;
+  return out;
+}
+
+/**
+ * Load the harness dataset: design.tsv, trace.tsv (through the Nextflow trace reader) and every
+ * run's QC outputs (through the QC parsers). `limit` keeps the first n runs (smoke runs).
+ */
+export function loadHarness(dir: string = harnessDir(), opts: { limit?: number } = {}): HarnessDataset {
+  const issues: TraceIssue[] = [];
+  const designPath = join(dir, "design.tsv");
+  const design = readTsv(designPath);
+  const factors = Object.keys(design[0] ?? {}).filter((k) => !DESIGN_META.has(k));
+  const trace = readTrace(join(dir, "trace.tsv"), { format: "nextflow" });
+  issues.push(...trace.issues);
+  const stepsByRun = new Map<string, Map<string, TaskRun>>();
+  for (const t of trace.runs) {
+    if (!t.sample) continue;
+    const m = stepsByRun.get(t.sample) ?? new Map<string, TaskRun>();
+    m.set(t.task, t);
+    stepsByRun.set(t.sample, m);
+  }
+  const runsDir = join(dir, "runs");
+  // A run is complete once its run.json is written (a folder alone may be a run in progress).
+  const done = new Set(existsSync(runsDir) ? readdirSync(runsDir).filter((f) => existsSync(join(runsDir, f, "run.json"))) : []);
+  const runs: HarnessRun[] = [];
+  for (const d of design) {
+    const runId = d["run_id"] ?? "";
+    const steps = stepsByRun.get(runId);
+    if (!steps || !done.has(runId)) continue;
+    if (opts.limit !== undefined && runs.length >= opts.limit) break;
+    const metrics = runMetrics(join(runsDir, runId, "qc"), issues);
+    const inputBytes = steps.get("fastqc")?.inputBytes ?? steps.get("bwa_mem")?.inputBytes;
+    if (inputBytes !== undefined) metrics["trace.input_bytes"] = inputBytes;
+    const designVals: Record<string, number | string> = {};
+    for (const f of factors) designVals[f] = numOrString(d[f] ?? "");
+    runs.push({
+      runId,
+      configId: d["config_id"] ?? runId,
+      phase: d["phase"] ?? "",
+      varied: d["varied"] ?? "",
+      repeat: Number(d["repeat"] ?? 1),
+      loadLabel: d["load_label"] ?? "none",
+      design: designVals,
+      metrics,
+      steps,
+    });
+  }
+  return { dir, runs, issues, factors };
+}

@@ -1,0 +1,5 @@
+export * from "./types";
+export * from "./steps";
+export * from "./registry";
+export * from "./derive";
+export * from "./harness";
