@@ -91,3 +91,48 @@ export function loadEffect(runs: readonly HarnessRun[], step: string, measure: T
   }
   return { configs: ratios.length, medianRatio: median(ratios) };
 }
+
+/** One row per (factor, step): the effect of the most extreme level against baseline, with the noise next to it. */
+export interface FactorEffectRow {
+  readonly factor: string;
+  readonly step: string;
+  readonly baselineLevel: number | string;
+  readonly extremeLevel: number | string;
+  readonly nExtreme: number;
+  readonly baselineMedianS: number;
+  readonly extremeMedianS: number;
+  /** extreme / baseline median time. */
+  readonly ratio: number;
+  /** Median CV of identical reruns of this step: a ratio within 1 ± 2 CV is not distinguishable from noise. */
+  readonly noiseCv: number;
+}
+
+/** Factor × step effect table from the one-factor-at-a-time runs. */
+export function factorEffectTable(runs: readonly HarnessRun[], factors: readonly string[], steps: readonly string[], measure: TimeMeasure = "cpuS"): FactorEffectRow[] {
+  const baseRun = runs.find((r) => r.varied === "baseline");
+  const out: FactorEffectRow[] = [];
+  for (const step of steps) {
+    const noise = noiseBand(runs, step, measure);
+    for (const factor of factors) {
+      const levels = factorSweep(runs, step, factor, measure);
+      const baseLevel = baseRun?.design[factor];
+      const base = levels.find((l) => l.level === baseLevel);
+      const others = levels.filter((l) => l.level !== baseLevel);
+      if (!base || !others.length) continue;
+      // The level farthest from baseline (by |ratio - 1|, i.e. the strongest effect observed).
+      const extreme = others.reduce((a, b) => (Math.abs(Math.log(b.ratioToBaseline)) > Math.abs(Math.log(a.ratioToBaseline)) ? b : a));
+      out.push({
+        factor,
+        step,
+        baselineLevel: base.level,
+        extremeLevel: extreme.level,
+        nExtreme: extreme.n,
+        baselineMedianS: base.medianS,
+        extremeMedianS: extreme.medianS,
+        ratio: extreme.ratioToBaseline,
+        noiseCv: noise.medianCv,
+      });
+    }
+  }
+  return out;
+}

@@ -5,3 +5,4 @@ export * from "./load";
 export * from "./stepTable";
 export * from "./featureEffects";
 export * from "./factorEffects";
+export * from "./figures";

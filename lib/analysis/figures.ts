@@ -1,0 +1,73 @@
+import type { HarnessRun } from "../features/harness";
+import { color } from "../plots/builders";
+import { type Figure, round, type Trace } from "../plots/figure";
+import { factorSweep, type NoiseBand } from "./factorEffects";
+import type { FeatureEffect } from "./featureEffects";
+import type { TimeMeasure } from "./stepTable";
+
+/**
+ * Per-step time against one controlled factor (input size fixed at the baseline unless the factor is
+ * size), as a ratio to the baseline median, with each step's run-to-run noise band (1 ± median CV of
+ * identical reruns) drawn behind its line.
+ */
+export function factorSweepFigure(runs: readonly HarnessRun[], factor: string, steps: readonly string[], noise: ReadonlyMap<string, NoiseBand>, measure: TimeMeasure, label: string): Figure {
+  const data: Trace[] = [];
+  steps.forEach((step, i) => {
+    const levels = factorSweep(runs, step, factor, measure).filter((l) => typeof l.level === "number");
+    if (levels.length < 2) return;
+    const x = levels.map((l) => l.level as number);
+    const cv = noise.get(step)?.medianCv;
+    const c = color(i);
+    if (cv !== undefined && Number.isFinite(cv)) {
+      data.push({ type: "scatter", mode: "lines", x: [x[0] as number, x[x.length - 1] as number], y: [round(1 + cv), round(1 + cv)], line: { width: 0 }, showlegend: false, hoverinfo: "skip", legendgroup: step });
+      data.push({ type: "scatter", mode: "lines", x: [x[0] as number, x[x.length - 1] as number], y: [round(Math.max(0, 1 - cv)), round(Math.max(0, 1 - cv))], line: { width: 0 }, fill: "tonexty", fillcolor: `${c}22`, showlegend: false, hoverinfo: "skip", legendgroup: step });
+    }
+    data.push({
+      type: "scatter",
+      mode: "lines+markers",
+      name: step,
+      legendgroup: step,
+      x,
+      y: levels.map((l) => round(l.ratioToBaseline)),
+      text: levels.map((l) => `n=${l.n}, median ${round(l.medianS, 3)} s`),
+      line: { color: c },
+      marker: { color: c },
+      error_y: { type: "data", symmetric: false, array: levels.map((l) => round(l.maxS / (l.medianS / l.ratioToBaseline) - l.ratioToBaseline)), arrayminus: levels.map((l) => round(l.ratioToBaseline - l.minS / (l.medianS / l.ratioToBaseline))), thickness: 1 },
+    });
+  });
+  return {
+    data,
+    layout: {
+      title: { text: `${label}: ${factor} (other factors at baseline; shaded: run-to-run noise)` },
+      xaxis: { title: { text: factor } },
+      yaxis: { title: { text: `${measure === "cpuS" ? "CPU" : "wall"} time / baseline median` } },
+      height: 420,
+    },
+  };
+}
+
+/** Partial correlations (controlling for size) with bootstrap CIs, one bar group per step. */
+export function effectsFigure(effects: readonly FeatureEffect[], steps: readonly string[], title: string, topPerStep = 8): Figure {
+  const data: Trace[] = steps.map((step, i) => {
+    const rows = effects.filter((e) => e.step === step).slice(0, topPerStep);
+    return {
+      type: "bar",
+      orientation: "h",
+      name: step,
+      y: rows.map((r) => `${step} · ${r.feature}`),
+      x: rows.map((r) => round(r.partial, 4)),
+      error_x: { type: "data", symmetric: false, array: rows.map((r) => round(r.partialHi - r.partial, 4)), arrayminus: rows.map((r) => round(r.partial - r.partialLo, 4)) },
+      marker: { color: color(i) },
+    };
+  });
+  return {
+    data,
+    layout: {
+      title: { text: title },
+      xaxis: { title: { text: "partial Spearman with log time, size held fixed (95% cluster-bootstrap CI)" }, range: [-1, 1] },
+      yaxis: { automargin: true, autorange: "reversed" },
+      height: Math.max(420, 22 * data.reduce((s, t) => s + ((t.y as unknown[]) ?? []).length, 0) + 120),
+      margin: { l: 260 },
+    },
+  };
+}
