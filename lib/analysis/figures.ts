@@ -71,3 +71,30 @@ export function effectsFigure(effects: readonly FeatureEffect[], steps: readonly
     },
   };
 }
+
+/** Step time against one feature (per-read time, so input size is divided out), one colour per design phase. */
+export function featureScatterFigure(runs: readonly HarnessRun[], step: string, def: { name: string; column: string; unit: string }, measure: TimeMeasure): Figure {
+  const groups = new Map<string, { x: number[]; y: number[]; text: string[] }>();
+  for (const r of runs) {
+    const s = r.steps.get(step);
+    const t = s?.[measure];
+    const v = r.metrics[def.column];
+    const reads = r.metrics["fastqc.total_sequences"];
+    if (!s || t === undefined || !(t > 0) || v === undefined || !reads) continue;
+    const g = groups.get(r.phase) ?? { x: [], y: [], text: [] };
+    g.x.push(round(v));
+    g.y.push(round((1e6 * t) / reads));
+    g.text.push(`${r.runId} (${r.varied})`);
+    groups.set(r.phase, g);
+  }
+  const data: Trace[] = [...groups.entries()].map(([phase, g], i) => ({ type: "scatter", mode: "markers", name: phase, x: g.x, y: g.y, text: g.text, marker: { color: color(i), size: 7, opacity: 0.8 } }));
+  return {
+    data,
+    layout: {
+      title: { text: `${step}: ${measure === "cpuS" ? "CPU" : "wall"} time per million reads vs ${def.name}` },
+      xaxis: { title: { text: `${def.name} (${def.unit})` } },
+      yaxis: { title: { text: `${measure === "cpuS" ? "CPU" : "wall"} s per million reads` } },
+      height: 420,
+    },
+  };
+}

@@ -6,3 +6,4 @@ export * from "./stepTable";
 export * from "./featureEffects";
 export * from "./factorEffects";
 export * from "./figures";
+export * from "./mechanisms";

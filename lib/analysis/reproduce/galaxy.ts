@@ -221,7 +221,7 @@ export const paperRandomForest: RegressorFactory = (seed) =>
 /** Result of the protocol on one tool CSV. */
 export interface GalaxyToolScore {
   readonly nJobs: number;
-  /** Mean R² over the folds (log1p runtime). */
+  /** Mean R² over the folds (and repeats), log1p runtime. */
   readonly r2: number;
   readonly foldR2: readonly number[];
   /** Feature columns after `remove_bad_columns` (before one-hot). */
@@ -232,6 +232,12 @@ export interface GalaxyToolScore {
 export interface GalaxyProtocolOptions {
   readonly folds?: number;
   readonly seed?: number;
+  /**
+   * Repeat the shuffled k-fold CV this many times (seeds seed, seed+1000, …) and average. Default 1 =
+   * the paper's protocol (one unseeded split there). On tools with < 100 jobs a single split is noisy
+   * (R² spans ±0.5 across splits), so > 1 gives a steadier comparison.
+   */
+  readonly repeats?: number;
   readonly model?: RegressorFactory;
 }
 
@@ -249,20 +255,25 @@ export function galaxyToolR2(frame: GalaxyFrame, options: GalaxyProtocolOptions 
   const features: GalaxyFrame = { columns: feats, nRows: cleaned.nRows };
   const y = rt.values.map((v) => Math.log1p(v));
   if (frame.nRows < 4) return { nJobs: frame.nRows, r2: NaN, foldR2: [], features: [...feats.keys()] };
-  const foldR2 = kFoldIndices(frame.nRows, folds, seed).map(({ train, test }, f) => {
-    const enc = fitGalaxyEncoder(features, train);
-    const Xtr = encodeGalaxyRows(features, enc, train);
-    const Xte = encodeGalaxyRows(features, enc, test);
-    const ytr = train.map((i) => y[i] as number);
-    const yte = test.map((i) => y[i] as number);
-    if ((Xtr[0]?.length ?? 0) === 0) {
-      const m = ytr.reduce((s, v) => s + v, 0) / ytr.length;
-      return r2Score(yte, yte.map(() => m));
-    }
-    const m = model(seed + f);
-    m.fit(Xtr, ytr);
-    return r2Score(yte, m.predict(Xte));
-  });
+  const foldR2: number[] = [];
+  for (let rep = 0; rep < (options.repeats ?? 1); rep++) {
+    const repSeed = seed + 1000 * rep;
+    kFoldIndices(frame.nRows, folds, repSeed).forEach(({ train, test }, f) => {
+      const enc = fitGalaxyEncoder(features, train);
+      const Xtr = encodeGalaxyRows(features, enc, train);
+      const Xte = encodeGalaxyRows(features, enc, test);
+      const ytr = train.map((i) => y[i] as number);
+      const yte = test.map((i) => y[i] as number);
+      if ((Xtr[0]?.length ?? 0) === 0) {
+        const m = ytr.reduce((s, v) => s + v, 0) / ytr.length;
+        foldR2.push(r2Score(yte, yte.map(() => m)));
+        return;
+      }
+      const m = model(repSeed + f);
+      m.fit(Xtr, ytr);
+      foldR2.push(r2Score(yte, m.predict(Xte)));
+    });
+  }
   return { nJobs: frame.nRows, r2: foldR2.reduce((s, v) => s + v, 0) / foldR2.length, foldR2, features: [...feats.keys()] };
 }
 
@@ -311,7 +322,7 @@ export interface GalaxyReproRow {
 export interface GalaxyReproOptions extends GalaxyProtocolOptions {
   /** Smoke mode: only the `limit` smallest matching tools (by job count) with at least `minJobs` jobs. */
   readonly limit?: number;
-  /** Smallest tool to include in smoke mode (default 30). */
+  /** Smallest tool to include in smoke mode (default 100: smaller tools give split-dependent R²). */
   readonly minJobs?: number;
   /** Progress callback (tool index, total, row). */
   readonly onProgress?: (i: number, n: number, row: GalaxyReproRow) => void;
@@ -340,7 +351,7 @@ export function reproduceGalaxy(galaxyRoot: string, options: GalaxyReproOptions 
   const files = new Set(readdirSync(dumpDir).filter((f) => f.endsWith(".csv")).map((f) => f.slice(0, -4)));
   let matched = paper.filter((p) => files.has(galaxyCsvNameForToolId(p.toolId))).sort((a, b) => a.numInstances - b.numInstances || a.toolId.localeCompare(b.toolId));
   if (matched.length === 0) throw new NoInputFoundError(`${dumpDir}: no CSV matches a tool of the paper's table`);
-  if (options.limit !== undefined) matched = matched.filter((p) => p.numInstances >= (options.minJobs ?? 30)).slice(0, options.limit);
+  if (options.limit !== undefined) matched = matched.filter((p) => p.numInstances >= (options.minJobs ?? 100)).slice(0, options.limit);
   return matched.map((p, i) => {
     const name = galaxyCsvNameForToolId(p.toolId);
     const file = join(dumpDir, `${name}.csv`);
