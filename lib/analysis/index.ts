@@ -7,3 +7,4 @@ export * from "./featureEffects";
 export * from "./factorEffects";
 export * from "./figures";
 export * from "./mechanisms";
+export * as reproduce from "./reproduce";

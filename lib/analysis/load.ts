@@ -35,3 +35,18 @@ export function summarise(results: readonly TraceReadResult[]): LoadedTraces {
     issues: results.flatMap((r) => r.issues),
   };
 }
+
+/**
+ * Resolve (and sha256-verify) every file of a dataset, record them in the notebook's provenance, and
+ * return the local folder that holds them in the dataset's own layout — for analyses that read a
+ * dataset as a folder (e.g. the published reproductions).
+ */
+export async function datasetFolder(nb: NotebookContext, datasetId: string, filter: (path: string) => boolean = () => true): Promise<string> {
+  const files = await resolveFiles(datasetId, filter, { verify: true });
+  nb.used(files);
+  const first = files[0];
+  if (!first) throw new Error(`dataset '${datasetId}' has no file matching the filter`);
+  const roots = new Set(files.map((f) => f.localPath.slice(0, f.localPath.length - f.path.length - 1)));
+  if (roots.size !== 1) throw new Error(`dataset '${datasetId}' files resolved to several folders (${[...roots].join(", ")}): put them in one mirror or cache folder`);
+  return [...roots][0] as string;
+}

@@ -1,0 +1,44 @@
+import { collectQc } from "../../qc";
+import { loadModel, predictRuntime, readFeatureTable, type FeatureRecord, type SamplePrediction } from "../../models";
+import { type Command, flagString, parseArgs } from "../command";
+
+function table(rows: readonly SamplePrediction[]): string {
+  const f = (v: number | null, d = 1): string => (v === null ? "-" : v.toFixed(d));
+  const cov = rows[0]?.coverage;
+  const k = rows[0]?.tailK;
+  const head = ["sample", "predicted_s", cov != null ? `lower_s(${Math.round(cov * 100)}%)` : "lower_s", "upper_s", k != null ? `p_tail(>${k}x median)` : "p_tail"];
+  const body = rows.map((r) => [r.sample, f(r.predicted), f(r.lower), f(r.upper), f(r.tailProbability, 3)]);
+  return [head, ...body].map((c) => c.join("\t")).join("\n") + "\n";
+}
+
+/** `gwtime predict`: per-sample predicted run time, interval and tail probability from a saved model. */
+export const predictCommand: Command = {
+  name: "predict",
+  summary: "predict run time, interval and tail-risk probability per sample from a saved model",
+  usage: "gwtime predict --model artifacts/models/<m>.json (--features <file.csv|tsv|json> | --qc <dir|files>) [--json]",
+  async run(argv) {
+    const args = parseArgs(argv, ["json"]);
+    const modelPath = flagString(args, "model");
+    if (!modelPath) throw new Error(`--model is required. usage: ${this.usage}`);
+    const featuresPath = flagString(args, "features");
+    const qc = flagString(args, "qc");
+    if (!featuresPath && !qc) throw new Error(`give --features <file> or --qc <dir>. usage: ${this.usage}`);
+    let ids: string[];
+    let records: FeatureRecord[];
+    let source: string;
+    if (featuresPath) {
+      ({ ids, records } = readFeatureTable(featuresPath));
+      source = featuresPath;
+    } else {
+      const paths = [qc as string, ...args.positional];
+      const { rows } = collectQc(paths);
+      ids = rows.map((r) => r.sample);
+      records = rows.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => typeof v === "number")) as FeatureRecord);
+      source = qc as string;
+    }
+    const loaded = loadModel(modelPath, { expectFeatures: records });
+    const preds = predictRuntime(loaded, records, ids, source);
+    process.stdout.write(args.flags.has("json") ? `${JSON.stringify(preds, null, 1)}\n` : table(preds));
+    return 0;
+  },
+};

@@ -1,0 +1,48 @@
+import { writeFileSync } from "node:fs";
+import { DEFAULT_COLLECT_OPTIONS, collectQc, formatOfPath, writeQcRows } from "../../qc";
+import { type Command, flagString, parseArgs } from "../command";
+
+/** A one-line progress bar on stderr (`\r`-rewritten). */
+function progressBar(done: number, total: number): string {
+  const width = 30;
+  const filled = total > 0 ? Math.round((width * done) / total) : width;
+  return `\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} files`;
+}
+
+/** `gwtime qc <dir...> --out metrics.csv|json|parquet [--format-report report.json] [--progress]`. */
+export const qcCommand: Command = {
+  name: "qc",
+  summary: "parse FastQC / Picard / GATK / samtools / fastp / MultiQC outputs under the given paths into one per-sample metrics table",
+  usage: "gwtime qc <dir|file...> --out metrics.csv|json|parquet [--format-report report.json] [--progress] [--sample-from-filename]",
+  async run(argv) {
+    const args = parseArgs(argv, ["progress", "sample-from-filename"]);
+    const out = flagString(args, "out");
+    if (args.positional.length === 0 || !out) throw new Error(`usage: ${this.usage}`);
+    const format = formatOfPath(out);
+    if (!format) throw new Error(`--out must end in .csv, .json or .parquet (got '${out}')`);
+    const showProgress = args.flags.has("progress") || process.stderr.isTTY === true;
+    let last = 0;
+    const res = collectQc(args.positional, {
+      ...DEFAULT_COLLECT_OPTIONS,
+      keepRecords: false,
+      sampleNameFromFilename: args.flags.has("sample-from-filename"),
+      onProgress: showProgress
+        ? (done, total) => {
+            const now = Date.now();
+            if (done === total || now - last > 100) {
+              last = now;
+              process.stderr.write(progressBar(done, total));
+            }
+          }
+        : undefined,
+    });
+    if (showProgress) process.stderr.write("\n");
+    await writeQcRows(res.rows, out, format);
+    const reportPath = flagString(args, "format-report");
+    if (reportPath) writeFileSync(reportPath, `${JSON.stringify(res.report, null, 1)}\n`);
+    const r = res.report;
+    process.stderr.write(`gwtime qc: ${r.files.length} files: ${r.parsed} parsed, ${r.skipped} skipped, ${r.failed} failed; ${res.rows.length} samples -> ${out}\n`);
+    for (const f of r.files) if (f.status === "failed") process.stderr.write(`  failed: ${f.reason}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,92 @@
+/** fastp `--json` report: before/after filtering summary, filtering result, duplication, adapters, insert size. Pure. */
+import { GwtInputError } from "../util/errors";
+import type { ParseOptions } from "./picard/parse";
+import { cleanSampleName } from "./sampleName";
+import { baseName } from "./text";
+import type { FastpReport, FastpSummary } from "./types";
+
+/** Detection: a `*.json` with `"before_filtering"` in its first 50 lines. */
+export const pattern = { fn: ["*.json"], contents: '"before_filtering"', numLines: 50 } as const;
+
+type Json = Record<string, unknown>;
+const n = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+const obj = (v: unknown): Json => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Json) : {});
+
+function summary(j: Json): FastpSummary {
+  return {
+    total_reads: n(j["total_reads"]),
+    total_bases: n(j["total_bases"]),
+    q20_bases: n(j["q20_bases"]),
+    q30_bases: n(j["q30_bases"]),
+    q20_rate: n(j["q20_rate"]),
+    q30_rate: n(j["q30_rate"]),
+    read1_mean_length: n(j["read1_mean_length"]),
+    read2_mean_length: n(j["read2_mean_length"]),
+    gc_content: n(j["gc_content"]),
+  };
+}
+
+/** The first input FASTQ on a fastp command line (`-i X` / `--in1 X` / `--in1=X`). */
+export function fastpInput(command: string): string | undefined {
+  return /(?:^|\s)(?:-i|--in1)(?:\s+|=)(\S+)/.exec(command)?.[1];
+}
+
+/**
+ * Parse a fastp JSON report. Sample name = basename of the `-i`/`--in1` input on the recorded
+ * command, else the file name (MultiQC does the same).
+ */
+export function parse(text: string, file: string, options: ParseOptions = {}): FastpReport {
+  if (text.trim() === "") throw new GwtInputError("empty file", { file });
+  let j: Json;
+  try {
+    j = obj(JSON.parse(text));
+  } catch (e) {
+    throw new GwtInputError(`invalid JSON: ${(e as Error).message}`, { file });
+  }
+  const s = obj(j["summary"]);
+  if (!("before_filtering" in s)) throw new GwtInputError("no summary.before_filtering: not a fastp report", { file, field: "summary" });
+  const command = typeof j["command"] === "string" ? (j["command"] as string) : null;
+  const input = command && !options.sampleNameFromFilename ? fastpInput(command) : undefined;
+  const sampleRaw = input ? baseName(input) : baseName(file);
+  const filtering: Record<string, number> = {};
+  for (const [k, v] of Object.entries(obj(j["filtering_result"]))) if (typeof v === "number") filtering[k] = v;
+  const ins = obj(j["insert_size"]);
+  const ad = obj(j["adapter_cutting"]);
+  return {
+    kind: "fastp",
+    file,
+    sampleRaw,
+    sample: cleanSampleName(sampleRaw, options),
+    command,
+    before: summary(obj(s["before_filtering"])),
+    after: summary(obj(s["after_filtering"])),
+    filtering,
+    duplicationRate: n(obj(j["duplication"])["rate"]),
+    insertSizePeak: n(ins["peak"]),
+    insertSizeUnknown: n(ins["unknown"]),
+    adapterTrimmedReads: n(ad["adapter_trimmed_reads"]),
+    adapterTrimmedBases: n(ad["adapter_trimmed_bases"]),
+  };
+}
+
+/** Wide columns (`_pct` = percent 0..100; `_rate` = fraction as fastp writes it). */
+export function wide(r: FastpReport): Record<string, number | null> {
+  const total = r.before.total_reads;
+  const pct = (v: number | null | undefined) => (v !== null && v !== undefined && total ? (100 * v) / total : null);
+  return {
+    "fastp.before_total_reads": r.before.total_reads,
+    "fastp.before_total_bases": r.before.total_bases,
+    "fastp.before_q30_rate": r.before.q30_rate,
+    "fastp.before_gc_content": r.before.gc_content,
+    "fastp.before_read1_mean_length": r.before.read1_mean_length,
+    "fastp.after_total_reads": r.after.total_reads,
+    "fastp.after_q30_rate": r.after.q30_rate,
+    "fastp.passed_filter_pct": pct(r.filtering["passed_filter_reads"]),
+    "fastp.low_quality_pct": pct(r.filtering["low_quality_reads"]),
+    "fastp.too_many_n_pct": pct(r.filtering["too_many_N_reads"]),
+    "fastp.too_short_pct": pct(r.filtering["too_short_reads"]),
+    "fastp.duplication_rate_pct": r.duplicationRate === null ? null : 100 * r.duplicationRate,
+    "fastp.adapter_trimmed_reads_pct": pct(r.adapterTrimmedReads),
+    "fastp.insert_size_peak": r.insertSizePeak,
+  };
+}

@@ -1,0 +1,3 @@
+/** FastQC: `fastqc_data.txt` and `*_fastqc.zip`. */
+export { parse as parseFastqc, pattern as fastqcPattern, wide as fastqcWide } from "./parse";
+export { fastqcDataFromZip, parseZip as parseFastqcZip } from "./zip";

@@ -1,0 +1,207 @@
+/**
+ * FastQC `fastqc_data.txt` (versions 0.7 – 0.12): every module, its PASS/WARN/FAIL flag, and the
+ * tables gwtime summarises. Pure: text in, one `FastqcReport` out; malformed → GwtInputError.
+ */
+import { GwtInputError } from "../../util/errors";
+import { cleanSampleName } from "../sampleName";
+import type { ParseOptions } from "../picard/parse";
+import { baseName, cell, num, splitLines } from "../text";
+import type { Cell, FastqcBasicStats, FastqcReport, FastqcStatus, FastqcTable } from "../types";
+
+/** Detection: `*fastqc_data.txt` whose first line starts `##FastQC` (zips: `*_fastqc.zip`). */
+export const pattern = { fn: ["*fastqc_data.txt", "*_fastqc.zip"], contents: "##FastQC", numLines: 1 } as const;
+
+interface RawModule {
+  name: string;
+  status: FastqcStatus;
+  header: string[];
+  rows: string[][];
+  comments: Map<string, string>;
+  line: number;
+}
+
+function splitModules(lines: readonly string[], file: string): RawModule[] {
+  const mods: RawModule[] = [];
+  let cur: RawModule | undefined;
+  for (let i = 1; i < lines.length; i++) {
+    const l = lines[i] as string;
+    if (l.startsWith(">>END_MODULE")) {
+      if (!cur) throw new GwtInputError("'>>END_MODULE' without a module", { file, line: i + 1 });
+      mods.push(cur);
+      cur = undefined;
+    } else if (l.startsWith(">>")) {
+      if (cur) throw new GwtInputError(`module '${cur.name}' is not closed by '>>END_MODULE'`, { file, line: i + 1 });
+      const [name, status] = l.slice(2).split("\t");
+      const st = (status ?? "").trim().toLowerCase();
+      if (st !== "pass" && st !== "warn" && st !== "fail") throw new GwtInputError(`module '${name}' has flag '${status ?? ""}', expected pass/warn/fail`, { file, line: i + 1 });
+      cur = { name: (name ?? "").trim(), status: st, header: [], rows: [], comments: new Map(), line: i + 1 };
+    } else if (cur) {
+      if (l.startsWith("#")) {
+        const parts = l.slice(1).split("\t");
+        if (cur.header.length === 0 && cur.rows.length === 0 && parts.length > 1 && !/^Total Deduplicated/.test(parts[0] ?? "")) cur.header = parts;
+        else cur.comments.set((parts[0] ?? "").trim(), (parts[1] ?? "").trim());
+        if (/^Total Deduplicated/.test(parts[0] ?? "")) cur.comments.set("Total Deduplicated Percentage", (parts[1] ?? "").trim());
+      } else if (l.trim() !== "") cur.rows.push(l.split("\t"));
+    } else if (l.trim() !== "") throw new GwtInputError("text outside any '>>module'", { file, line: i + 1 });
+  }
+  if (cur) throw new GwtInputError(`module '${cur.name}' is not closed by '>>END_MODULE' (file truncated?)`, { file, line: lines.length });
+  return mods;
+}
+
+function table(m: RawModule | undefined): FastqcTable | null {
+  if (!m) return null;
+  return { header: m.header, rows: m.rows.map((r) => r.map(cell)) };
+}
+
+function lengthRange(s: string | undefined): [number | null, number | null] {
+  if (s === undefined) return [null, null];
+  const m = /^(\d+)(?:-(\d+))?$/.exec(s.trim());
+  if (!m) return [null, null];
+  return [Number(m[1]), Number(m[2] ?? m[1])];
+}
+
+/**
+ * Parse one `fastqc_data.txt`.
+ * @param text the file text
+ * @param file path, for messages and (when `sampleNameFromFilename`) the sample name
+ * @param options sample-name options
+ */
+export function parse(text: string, file: string, options: ParseOptions = {}): FastqcReport {
+  const lines = splitLines(text);
+  if (lines.length === 0) throw new GwtInputError("empty file", { file });
+  const first = lines[0] as string;
+  if (!first.startsWith("##FastQC")) throw new GwtInputError(`not a FastQC report: first line is '${first.slice(0, 40)}', expected '##FastQC'`, { file, line: 1 });
+  const version = (first.split("\t")[1] ?? "").trim() || null;
+  const mods = splitModules(lines, file);
+  const byName = new Map(mods.map((m) => [m.name, m]));
+  const basicMod = byName.get("Basic Statistics");
+  if (!basicMod) throw new GwtInputError("no 'Basic Statistics' module", { file });
+  const kv = new Map(basicMod.rows.map((r) => [(r[0] ?? "").trim(), (r[1] ?? "").trim()]));
+  const filename = kv.get("Filename");
+  if (filename === undefined) throw new GwtInputError("'Basic Statistics' has no Filename", { file, line: basicMod.line });
+  const [lmin, lmax] = lengthRange(kv.get("Sequence length"));
+  const basic: FastqcBasicStats = {
+    filename,
+    fileType: kv.get("File type") ?? null,
+    encoding: kv.get("Encoding") ?? null,
+    totalSequences: num(cell(kv.get("Total Sequences"))),
+    sequencesFlaggedPoorQuality: num(cell(kv.get("Sequences flagged as poor quality") ?? kv.get("Filtered Sequences"))),
+    sequenceLengthMin: lmin,
+    sequenceLengthMax: lmax,
+    percentGc: num(cell(kv.get("%GC"))),
+    totalBases: kv.get("Total Bases") ?? null,
+  };
+  const modules: Record<string, FastqcStatus> = {};
+  for (const m of mods) modules[m.name] = m.status;
+
+  const rowsOf = (name: string): string[][] => byName.get(name)?.rows ?? [];
+  const perBaseQuality = rowsOf("Per base sequence quality").map((r) => ({
+    base: (r[0] ?? "").trim(),
+    mean: num(cell(r[1])),
+    median: num(cell(r[2])),
+    lowerQuartile: num(cell(r[3])),
+    upperQuartile: num(cell(r[4])),
+    p10: num(cell(r[5])),
+    p90: num(cell(r[6])),
+  }));
+  const pairs = (name: string): [number, number][] =>
+    rowsOf(name)
+      .map((r): [Cell, Cell] => [cell(r[0]), cell(r[1])])
+      .filter((p): p is [number, number] => typeof p[0] === "number" && typeof p[1] === "number");
+  const perSequenceQuality = pairs("Per sequence quality scores").map(([quality, count]) => ({ quality, count }));
+  const perSequenceGc = pairs("Per sequence GC content").map(([gcPct, count]) => ({ gcPct, count }));
+  const perBaseN = rowsOf("Per base N content").map((r) => ({ base: (r[0] ?? "").trim(), nPct: num(cell(r[1])) }));
+  const lengthDistribution = rowsOf("Sequence Length Distribution")
+    .map((r) => ({ length: (r[0] ?? "").trim(), count: num(cell(r[1])) }))
+    .filter((x): x is { length: string; count: number } => x.count !== null);
+  const dupMod = byName.get("Sequence Duplication Levels");
+  const totalDeduplicatedPct = num(cell(dupMod?.comments.get("Total Deduplicated Percentage")));
+  const overrepresented = rowsOf("Overrepresented sequences").map((r) => ({
+    sequence: (r[0] ?? "").trim(),
+    count: num(cell(r[1])) ?? 0,
+    pct: num(cell(r[2])) ?? 0,
+    source: (r[3] ?? "").trim(),
+  }));
+  const known = new Set(["Basic Statistics", "Per base sequence quality", "Per sequence quality scores", "Per sequence GC content", "Per base N content", "Sequence Length Distribution", "Sequence Duplication Levels", "Overrepresented sequences", "Adapter Content", "Per base sequence content"]);
+  const otherModules: Record<string, FastqcTable> = {};
+  for (const m of mods) if (!known.has(m.name)) otherModules[m.name] = table(m) as FastqcTable;
+
+  const sampleRaw = options.sampleNameFromFilename ? baseName(file) : filename;
+  return {
+    kind: "fastqc",
+    file,
+    sampleRaw,
+    sample: cleanSampleName(sampleRaw, options),
+    version,
+    basic,
+    modules,
+    perBaseQuality,
+    perSequenceQuality,
+    perSequenceGc,
+    perBaseN,
+    lengthDistribution,
+    totalDeduplicatedPct,
+    duplicationLevels: table(dupMod),
+    perBaseContent: table(byName.get("Per base sequence content")),
+    overrepresented,
+    adapterContent: table(byName.get("Adapter Content")),
+    otherModules,
+  };
+}
+
+/** Midpoint of a FastQC length / base label ("35-39" → 37, "36" → 36). */
+function mid(label: string): number | null {
+  const [a, b] = lengthRange(label);
+  return a === null || b === null ? null : (a + b) / 2;
+}
+
+/**
+ * The wide-table columns of a FastQC report (see `QcSampleRow` for units). Derived numbers:
+ * `mean_quality` = read-weighted mean of per-sequence mean quality; `pct_q30_bases` = percent of
+ * reads whose mean quality ≥ 30 (per-sequence quality; FastQC gives no per-base Q30 count);
+ * `adapter_max_pct` = max over positions and adapters of cumulative adapter %; `overrepresented_pct`
+ * = sum of overrepresented sequences' %; `n_content_max_pct` = max per-base N %.
+ */
+export function wide(r: FastqcReport): Record<string, number | null> {
+  let qn = 0;
+  let qs = 0;
+  let q30 = 0;
+  for (const { quality, count } of r.perSequenceQuality) {
+    qn += count;
+    qs += quality * count;
+    if (quality >= 30) q30 += count;
+  }
+  let ln = 0;
+  let ls = 0;
+  for (const { length, count } of r.lengthDistribution) {
+    const m = mid(length);
+    if (m !== null) {
+      ln += count;
+      ls += m * count;
+    }
+  }
+  let adapterMax: number | null = null;
+  for (const row of r.adapterContent?.rows ?? []) for (let k = 1; k < row.length; k++) {
+    const v = row[k];
+    if (typeof v === "number" && (adapterMax === null || v > adapterMax)) adapterMax = v;
+  }
+  let nMax: number | null = null;
+  for (const { nPct } of r.perBaseN) if (nPct !== null && (nMax === null || nPct > nMax)) nMax = nPct;
+  const flags = Object.values(r.modules);
+  return {
+    "fastqc.total_sequences": r.basic.totalSequences,
+    "fastqc.sequences_flagged_poor_quality": r.basic.sequencesFlaggedPoorQuality,
+    "fastqc.percent_gc": r.basic.percentGc,
+    "fastqc.sequence_length_min": r.basic.sequenceLengthMin,
+    "fastqc.sequence_length_max": r.basic.sequenceLengthMax,
+    "fastqc.avg_sequence_length": ln > 0 ? ls / ln : null,
+    "fastqc.mean_quality": qn > 0 ? qs / qn : null,
+    "fastqc.pct_q30_bases": qn > 0 ? (100 * q30) / qn : null,
+    "fastqc.adapter_max_pct": adapterMax,
+    "fastqc.total_deduplicated_pct": r.totalDeduplicatedPct,
+    "fastqc.overrepresented_pct": r.overrepresented.reduce((a, o) => a + o.pct, 0),
+    "fastqc.n_content_max_pct": nMax,
+    "fastqc.n_modules_fail": flags.filter((f) => f === "fail").length,
+    "fastqc.n_modules_warn": flags.filter((f) => f === "warn").length,
+  };
+}

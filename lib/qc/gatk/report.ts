@@ -1,0 +1,99 @@
+/**
+ * GATKReport v1.x (BaseRecalibrator recal tables, VariantEval) and the Sentieon QCAL variant:
+ * `#:GATKTable:` blocks of fixed-width or tab-separated columns. Pure.
+ */
+import { GwtInputError } from "../../util/errors";
+import type { ParseOptions } from "../picard/parse";
+import { cleanSampleName } from "../sampleName";
+import { baseName, cell, splitLines } from "../text";
+import type { GatkReport, GatkReportTable, MetricsRow } from "../types";
+
+/** Detection: first line `#:GATKReport.` or `#:SENTIEON_QCAL_TABLE`. */
+export const pattern = { contents: ["#:GATKReport.", "#:SENTIEON_QCAL_TABLE"], numLines: 1 } as const;
+
+/** Parse a GATKReport; kind is `gatk/base_recalibrator`, `gatk/varianteval` or `gatk/report`. */
+export function parse(text: string, file: string, options: ParseOptions = {}): GatkReport {
+  const lines = splitLines(text);
+  const first = lines[0] ?? "";
+  const m = /^#:(GATKReport|SENTIEON_QCAL_TABLE)\.?v?([\d.]+)?:(\d+)/i.exec(first);
+  if (!m) throw new GwtInputError(`not a GATKReport: first line '${first.slice(0, 40)}'`, { file, line: 1 });
+  const tag = m[1] === "GATKReport" ? "#:GATKTable:" : "#:SENTIEON_QCAL_TABLE:";
+  const declared = Number(m[3]);
+  const tables: GatkReportTable[] = [];
+  let i = 1;
+  while (i < lines.length) {
+    const l = lines[i] as string;
+    if (!l.startsWith(tag)) {
+      i++;
+      continue;
+    }
+    // Format line (`#:GATKTable:cols:rows:fmt...`) then name line (`#:GATKTable:Name:Description`).
+    const fmt = l.slice(tag.length).split(":");
+    const nameLine = lines[i + 1] ?? "";
+    if (!nameLine.startsWith(tag)) throw new GwtInputError("table format line not followed by a name line (truncated?)", { file, line: i + 2 });
+    const [name, ...desc] = nameLine.slice(tag.length).split(":");
+    const nrows = Number(fmt[1]);
+    const headerLine = lines[i + 2];
+    if (headerLine === undefined) throw new GwtInputError(`table '${name}' has no header (truncated?)`, { file, line: i + 3 });
+    const tabbed = headerLine.includes("\t");
+    const split = (s: string) => (tabbed ? s.split("\t") : s.trim().split(/\s{1,}/));
+    const header = split(headerLine).filter((h) => h !== "");
+    const rows: MetricsRow[] = [];
+    let j = i + 3;
+    for (; j < lines.length && (lines[j] as string).trim() !== "" && !(lines[j] as string).startsWith("#:"); j++) {
+      const p = split(lines[j] as string);
+      const o: MetricsRow = {};
+      header.forEach((h, k) => (o[h] = cell(p[k])));
+      rows.push(o);
+    }
+    if (Number.isFinite(nrows) && rows.length !== nrows)
+      throw new GwtInputError(`table '${name}' declares ${nrows} rows but has ${rows.length} (truncated?)`, { file, line: j });
+    tables.push({ name: name ?? "", description: desc.join(":"), header, rows });
+    i = j;
+  }
+  if (tables.length === 0) throw new GwtInputError("GATKReport without tables", { file });
+  if (Number.isFinite(declared) && tables.length !== declared)
+    throw new GwtInputError(`report declares ${declared} tables but has ${tables.length} (truncated?)`, { file });
+  const names = new Set(tables.map((t) => t.name));
+  const kind = names.has("RecalTable0") || names.has("Arguments") && names.has("Quantized") ? "gatk/base_recalibrator" : names.has("TiTvVariantEvaluator") || names.has("CountVariants") ? "gatk/varianteval" : "gatk/report";
+  const sampleRaw = baseName(file);
+  return { kind, file, sampleRaw, sample: cleanSampleName(sampleRaw, options), version: `${m[1]}${m[2] ? ` ${m[2]}` : ""}`, tables };
+}
+
+/** A table by name. */
+export function table(r: GatkReport, name: string): GatkReportTable | undefined {
+  return r.tables.find((t) => t.name === name);
+}
+
+/**
+ * Wide columns. BaseRecalibrator: `gatk.bqsr.observations` and `gatk.bqsr.empirical_error_rate`
+ * (sum Errors / sum Observations over RecalTable0, read-group level; mismatches only — EventType M).
+ * VariantEval: Ti/Tv, SNP and indel counts for Novelty=all (first eval row).
+ */
+export function wide(r: GatkReport): Record<string, number | null> {
+  if (r.kind === "gatk/base_recalibrator") {
+    const t = table(r, "RecalTable0");
+    if (!t) return {};
+    let obs = 0;
+    let err = 0;
+    for (const row of t.rows) {
+      if (row["EventType"] !== undefined && row["EventType"] !== "M") continue;
+      obs += typeof row["Observations"] === "number" ? row["Observations"] : 0;
+      err += typeof row["Errors"] === "number" ? row["Errors"] : 0;
+    }
+    return { "gatk.bqsr.observations": obs, "gatk.bqsr.empirical_error_rate": obs > 0 ? err / obs : null };
+  }
+  if (r.kind === "gatk/varianteval") {
+    const all = (name: string) => table(r, name)?.rows.find((x) => x["Novelty"] === "all");
+    const titv = all("TiTvVariantEvaluator");
+    const cv = all("CountVariants");
+    const n = (v: unknown) => (typeof v === "number" ? v : null);
+    return {
+      "gatk.varianteval.titv_ratio": n(titv?.["tiTvRatio"]),
+      "gatk.varianteval.n_snps": n(cv?.["nSNPs"]),
+      "gatk.varianteval.n_insertions": n(cv?.["nInsertions"]),
+      "gatk.varianteval.n_deletions": n(cv?.["nDeletions"]),
+    };
+  }
+  return {};
+}

@@ -1,0 +1,59 @@
+/** `samtools flagstat`: text (pre-1.13 "(99.8%:-nan%)" and 1.13+ "(98.82% : N/A)") and `-O json`. Pure. */
+import { GwtInputError } from "../../util/errors";
+import type { ParseOptions } from "../picard/parse";
+import { cleanSampleName } from "../sampleName";
+import { baseName, splitLines } from "../text";
+import type { SamtoolsFlagstat } from "../types";
+
+/** Detection: "in total (QC-passed reads + QC-failed reads)" in the first 5 lines. */
+export const pattern = { contents: "in total (QC-passed reads + QC-failed reads)", numLines: 5 } as const;
+
+const LINE = /^(\d+) \+ (\d+) (.+?)(?:\s*\([^()]*(?:%|N\/A)[^()]*\))?\s*$/;
+
+/** Parse flagstat text or JSON; keys are the text labels ("in total", "mapped", "properly paired", ...). */
+export function parse(text: string, file: string, options: ParseOptions = {}): SamtoolsFlagstat {
+  const counts: Record<string, readonly [number, number]> = {};
+  const t = text.trimStart();
+  if (t.startsWith("{")) {
+    let j: Record<string, Record<string, number>>;
+    try {
+      j = JSON.parse(text) as Record<string, Record<string, number>>;
+    } catch (e) {
+      throw new GwtInputError(`invalid flagstat JSON: ${(e as Error).message}`, { file });
+    }
+    const p = j["QC-passed reads"] ?? {};
+    const f = j["QC-failed reads"] ?? {};
+    for (const k of Object.keys(p)) if (typeof p[k] === "number") counts[k === "total" ? "in total" : k.replace(/ %$/, "")] = [p[k] as number, (f[k] as number) ?? 0];
+  } else {
+    const lines = splitLines(text);
+    lines.forEach((l, i) => {
+      if (l.startsWith("==>") || l.trim() === "") return;
+      const m = LINE.exec(l);
+      if (!m) throw new GwtInputError(`not a flagstat line: '${l.slice(0, 60)}'`, { file, line: i + 1 });
+      const key = (m[3] as string).replace(/^in total.*/, "in total").trim();
+      counts[key] = [Number(m[1]), Number(m[2])];
+    });
+  }
+  if (!counts["in total"]) throw new GwtInputError("no 'in total' line", { file });
+  const sampleRaw = baseName(file);
+  return { kind: "samtools/flagstat", file, sampleRaw, sample: cleanSampleName(sampleRaw, options), counts };
+}
+
+/** Wide columns: QC-passed totals; percentages of `in total`. */
+export function wide(r: SamtoolsFlagstat): Record<string, number | null> {
+  const c = r.counts;
+  const total = c["in total"]?.[0] ?? 0;
+  const pct = (k: string) => {
+    const v = c[k];
+    return total > 0 && v ? (100 * v[0]) / total : null;
+  };
+  return {
+    "samtools.flagstat.total": total,
+    "samtools.flagstat.mapped_pct": pct("mapped"),
+    "samtools.flagstat.properly_paired_pct": pct("properly paired"),
+    "samtools.flagstat.duplicates_pct": pct("duplicates"),
+    "samtools.flagstat.singletons_pct": pct("singletons"),
+    "samtools.flagstat.secondary": c["secondary"]?.[0] ?? null,
+    "samtools.flagstat.supplementary": c["supplementary"]?.[0] ?? null,
+  };
+}

@@ -1,0 +1,58 @@
+/** Write the wide QC table as CSV, JSON or Parquet (Parquet via DuckDB). */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { extname, join, resolve } from "node:path";
+import { columnOrder } from "./collect";
+import type { QcSampleRow } from "./row";
+
+/** Output formats of `writeQcRows`. */
+export type QcOutputFormat = "csv" | "json" | "parquet";
+
+/** Format from a file extension (`.csv`, `.json`, `.parquet`/`.pq`), else undefined. */
+export function formatOfPath(path: string): QcOutputFormat | undefined {
+  const e = extname(path).toLowerCase();
+  return e === ".csv" ? "csv" : e === ".json" ? "json" : e === ".parquet" || e === ".pq" ? "parquet" : undefined;
+}
+
+function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Rows → CSV text (RFC 4180 quoting; missing → empty). Pure. */
+export function rowsToCsv(rows: readonly QcSampleRow[]): string {
+  const cols = columnOrder(rows);
+  const lines = [cols.map(csvCell).join(",")];
+  for (const r of rows) lines.push(cols.map((c) => csvCell(r[c])).join(","));
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * Write rows to `path` in `format` (default: from the extension). Parquet columns are typed:
+ * DOUBLE where every present value is a number, VARCHAR otherwise.
+ */
+export async function writeQcRows(rows: readonly QcSampleRow[], path: string, format: QcOutputFormat | undefined = formatOfPath(path)): Promise<void> {
+  if (format === "csv") return writeFileSync(path, rowsToCsv(rows));
+  if (format === "json") return writeFileSync(path, `${JSON.stringify(rows.map((r) => Object.fromEntries(columnOrder(rows).map((c) => [c, r[c] ?? null]))), null, 1)}\n`);
+  if (format !== "parquet") throw new Error(`unknown output format for '${path}': use .csv, .json or .parquet`);
+  const cols = columnOrder(rows);
+  const types = cols.map((c) => (rows.every((r) => r[c] === null || r[c] === undefined || typeof r[c] === "number") && c !== "sample" && c !== "sample_raw" ? "DOUBLE" : "VARCHAR"));
+  const dir = mkdtempSync(join(tmpdir(), "gwt-qc-"));
+  try {
+    const tmp = join(dir, "rows.json");
+    writeFileSync(tmp, JSON.stringify(rows.map((r) => Object.fromEntries(cols.map((c, i) => [c, r[c] === undefined || r[c] === null ? null : types[i] === "VARCHAR" ? String(r[c]) : r[c]])))));
+    const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+    const spec = `{${cols.map((c, i) => `${q(c)}: ${q(types[i] as string)}`).join(", ")}}`;
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const db = await DuckDBInstance.create(":memory:");
+    const con = await db.connect();
+    try {
+      await con.run(`COPY (SELECT * FROM read_json(${q(tmp)}, format='array', columns=${spec})) TO ${q(resolve(path))} (FORMAT parquet)`);
+    } finally {
+      con.closeSync();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
