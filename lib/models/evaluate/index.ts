@@ -1,0 +1,5 @@
+/** Evaluation, separate from the models: splitters, metrics, cross-validation, ablation. */
+export { kFold, groupKFold, type Fold } from "./splits";
+export { r2, medianAPE, mae, intervalCoverage, meanIntervalWidth, precisionRecall, prAuc, brier, reliabilityBins, expectedCalibrationError, type ReliabilityBin } from "./metrics";
+export { crossValidate, type CVOptions, type CVResult } from "./crossValidate";
+export { ablation, type FeatureSet, type AblationOptions, type AblationRow } from "./ablation";

@@ -1,0 +1,392 @@
+/**
+ * Histogram-based tree growth on a binned, column-major Uint8Array matrix (LightGBM's algorithm):
+ * per-feature histograms of gradient/hessian/count, best-first (leaf-wise) growth capped by
+ * numLeaves and maxDepth, the histogram subtraction trick (build the smaller child, derive the
+ * larger one as parent - smaller in place), a learned default direction for missing values (bin 0),
+ * and a bounded histogram pool. The hot loops allocate nothing.
+ */
+
+/** Growth limits and regularization for one tree. */
+export interface GrowOptions {
+  /** Max depth; <= 0 for unlimited. */
+  readonly maxDepth: number;
+  /** Max leaves; <= 0 for unlimited. */
+  readonly numLeaves: number;
+  readonly minSamplesLeaf: number;
+  readonly minChildWeight: number;
+  /** L2 regularization on leaf values. */
+  readonly lambda: number;
+  readonly minGain: number;
+  /** Fraction of the allowed features tried at each node (random-forest mtry); 1 = all. */
+  readonly featureFractionByNode: number;
+}
+
+/** A tree in growable form, converted to flat arrays by the caller. Leaves have feature -1. */
+export interface GrownTree {
+  feature: number[];
+  thresholdBin: number[];
+  missingLeft: number[];
+  left: number[];
+  right: number[];
+  /** Raw leaf value -G/(H+lambda) (unscaled by learning rate); 0 for internal nodes. */
+  value: number[];
+  /** Gain of each split (0 for leaves), for feature importance. */
+  gain: number[];
+  /** Leaves and their row ranges in the caller's index array after partitioning. */
+  leaves: { node: number; start: number; end: number }[];
+}
+
+const NO_SPLIT = -1;
+
+interface Cand {
+  node: number;
+  start: number;
+  end: number;
+  depth: number;
+  g: number;
+  h: number;
+  c: number;
+  hist: Float64Array | null;
+  // best split
+  gain: number;
+  feature: number;
+  bin: number;
+  missingLeft: boolean;
+}
+
+/** Reusable tree grower: holds the binned data, scratch buffers and the histogram pool. */
+export class TreeGrower {
+  private readonly n: number;
+  private readonly p: number;
+  private readonly bins: Uint8Array;
+  private readonly nBins: Int32Array;
+  private readonly histOffset: Int32Array;
+  private readonly histSize: number;
+  private readonly scratch: Int32Array;
+  private readonly rowBins: Uint8Array;
+  private readonly pool: Float64Array[] = [];
+  private allocated = 0;
+  private readonly maxHists: number;
+  private readonly featScratch: Int32Array;
+  private readonly tmpHist: Float64Array;
+
+  /**
+   * @param bins column-major binned matrix (bins[f*n+i]), n rows, p = nBins.length features
+   * @param maxIndexLength the longest row-index array that will be passed to grow()
+   * @param histMemoryBytes budget for cached histograms (default 256 MB)
+   */
+  constructor(bins: Uint8Array, n: number, nBins: Int32Array, maxIndexLength: number, histMemoryBytes = 256 * 2 ** 20) {
+    this.n = n;
+    this.p = nBins.length;
+    this.bins = bins;
+    this.nBins = nBins;
+    this.histOffset = new Int32Array(this.p + 1);
+    for (let f = 0; f < this.p; f++) this.histOffset[f + 1] = (this.histOffset[f] as number) + ((nBins[f] as number) + 1) * 3;
+    this.histSize = this.histOffset[this.p] as number;
+    this.scratch = new Int32Array(maxIndexLength);
+    // row-major copy for histogram building (each row's bins contiguous): n*p more bytes
+    const p = this.p;
+    this.rowBins = new Uint8Array(n * p);
+    for (let f = 0; f < p; f++) {
+      const base = f * n;
+      for (let i = 0; i < n; i++) this.rowBins[i * p + f] = bins[base + i] as number;
+    }
+    this.maxHists = Math.max(4, Math.floor(histMemoryBytes / (this.histSize * 8)));
+    this.featScratch = new Int32Array(this.p);
+    this.tmpHist = new Float64Array(this.histSize);
+  }
+
+  private acquire(): Float64Array | null {
+    const h = this.pool.pop();
+    if (h) return h;
+    if (this.allocated >= this.maxHists) return null;
+    this.allocated++;
+    return new Float64Array(this.histSize);
+  }
+
+  private release(h: Float64Array | null): void {
+    if (h) this.pool.push(h);
+  }
+
+  /** Histogram of rows idx[start..end) into hist (zeroed first). Row-wise over the row-major copy. */
+  private buildHist(hist: Float64Array, idx: Int32Array, start: number, end: number, grad: Float64Array, hess: Float64Array | null): void {
+    hist.fill(0);
+    const p = this.p;
+    const rb = this.rowBins;
+    const hoff = this.histOffset;
+    if (hess === null) {
+      // constant hessian: accumulate gradient and count, then hessian = count
+      for (let k = start; k < end; k++) {
+        const r = idx[k] as number;
+        const g = grad[r] as number;
+        const base = r * p;
+        for (let f = 0; f < p; f++) {
+          const o = (hoff[f] as number) + (rb[base + f] as number) * 3;
+          hist[o] += g;
+          hist[o + 2]++;
+        }
+      }
+      for (let o = 0; o < hist.length; o += 3) hist[o + 1] = hist[o + 2] as number;
+    } else {
+      for (let k = start; k < end; k++) {
+        const r = idx[k] as number;
+        const g = grad[r] as number;
+        const h = hess[r] as number;
+        const base = r * p;
+        for (let f = 0; f < p; f++) {
+          const o = (hoff[f] as number) + (rb[base + f] as number) * 3;
+          hist[o] += g;
+          hist[o + 1] += h;
+          hist[o + 2]++;
+        }
+      }
+    }
+  }
+
+  /** parent -= child, elementwise (histogram subtraction trick). */
+  private subtract(parent: Float64Array, child: Float64Array): void {
+    for (let i = 0; i < parent.length; i++) parent[i] = (parent[i] as number) - (child[i] as number);
+  }
+
+  private findBest(c: Cand, hist: Float64Array, allowed: Int32Array, nAllowed: number, o: GrowOptions, rand: () => number): void {
+    c.gain = 0;
+    c.feature = NO_SPLIT;
+    const lam = o.lambda;
+    const minLeaf = o.minSamplesLeaf;
+    const minH = o.minChildWeight;
+    const G = c.g;
+    const H = c.h;
+    const C = c.c;
+    const parent = (G * G) / (H + lam);
+    let best = o.minGain;
+    let feats = allowed;
+    let nf = nAllowed;
+    if (o.featureFractionByNode < 1) {
+      // partial Fisher-Yates over a copy of the allowed features
+      const fs = this.featScratch;
+      for (let i = 0; i < nAllowed; i++) fs[i] = allowed[i] as number;
+      nf = Math.max(1, Math.round(nAllowed * o.featureFractionByNode));
+      for (let i = 0; i < nf; i++) {
+        const j = i + Math.floor(rand() * (nAllowed - i));
+        const t = fs[i] as number;
+        fs[i] = fs[j] as number;
+        fs[j] = t;
+      }
+      feats = fs;
+    }
+    for (let q = 0; q < nf; q++) {
+      const f = feats[q] as number;
+      const off = this.histOffset[f] as number;
+      const nb = this.nBins[f] as number;
+      const mg = hist[off] as number;
+      const mh = hist[off + 1] as number;
+      const mc = hist[off + 2] as number;
+      let gl = 0;
+      let hl = 0;
+      let cl = 0;
+      const last = mc > 0 ? nb : nb - 1;
+      for (let t = 1; t <= last; t++) {
+        const bo = off + t * 3;
+        gl += hist[bo] as number;
+        hl += hist[bo + 1] as number;
+        cl += hist[bo + 2] as number;
+        // missing goes right
+        let gr = G - gl;
+        let hr = H - hl;
+        let cr = C - cl;
+        if (cl >= minLeaf && cr >= minLeaf && hl >= minH && hr >= minH) {
+          const gain = (gl * gl) / (hl + lam) + (gr * gr) / (hr + lam) - parent;
+          if (gain > best) {
+            best = gain;
+            c.gain = gain;
+            c.feature = f;
+            c.bin = t;
+            c.missingLeft = mc > 0 ? false : cl >= cr;
+          }
+        }
+        if (mc > 0 && t < nb) {
+          // missing goes left
+          const gl2 = gl + mg;
+          const hl2 = hl + mh;
+          const cl2 = cl + mc;
+          gr = G - gl2;
+          hr = H - hl2;
+          cr = C - cl2;
+          if (cl2 >= minLeaf && cr >= minLeaf && hl2 >= minH && hr >= minH) {
+            const gain = (gl2 * gl2) / (hl2 + lam) + (gr * gr) / (hr + lam) - parent;
+            if (gain > best) {
+              best = gain;
+              c.gain = gain;
+              c.feature = f;
+              c.bin = t;
+              c.missingLeft = true;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** Stable in-place partition of idx[start..end) by the candidate's split; returns the boundary. */
+  private partition(idx: Int32Array, c: Cand): number {
+    const base = c.feature * this.n;
+    const t = c.bin;
+    const ml = c.missingLeft;
+    const bins = this.bins;
+    const sc = this.scratch;
+    let w = c.start;
+    let r = 0;
+    for (let k = c.start; k < c.end; k++) {
+      const row = idx[k] as number;
+      const b = bins[base + row] as number;
+      if (b === 0 ? ml : b <= t) idx[w++] = row;
+      else sc[r++] = row;
+    }
+    for (let k = 0; k < r; k++) idx[w + k] = sc[k] as number;
+    return w;
+  }
+
+  /**
+   * Grow one tree on rows idx[0..m) (duplicates allowed, e.g. a bootstrap), partitioning idx in place.
+   * @param hess null for a constant hessian of 1 (squared error)
+   * @param allowed features this tree may split on (per-tree column sampling)
+   */
+  grow(idx: Int32Array, m: number, grad: Float64Array, hess: Float64Array | null, allowed: Int32Array, o: GrowOptions, rand: () => number): GrownTree {
+    const tree: GrownTree = { feature: [], thresholdBin: [], missingLeft: [], left: [], right: [], value: [], gain: [], leaves: [] };
+    const lam = o.lambda;
+    const addNode = (g: number, h: number): number => {
+      tree.feature.push(NO_SPLIT);
+      tree.thresholdBin.push(0);
+      tree.missingLeft.push(0);
+      tree.left.push(-1);
+      tree.right.push(-1);
+      tree.value.push(h + lam > 0 ? -g / (h + lam) : 0);
+      tree.gain.push(0);
+      return tree.feature.length - 1;
+    };
+    let G = 0;
+    let H = 0;
+    for (let k = 0; k < m; k++) {
+      const r = idx[k] as number;
+      G += grad[r] as number;
+      H += hess === null ? 1 : (hess[r] as number);
+    }
+    const root: Cand = { node: addNode(G, H), start: 0, end: m, depth: 0, g: G, h: H, c: m, hist: null, gain: 0, feature: NO_SPLIT, bin: 0, missingLeft: false };
+    const maxDepth = o.maxDepth > 0 ? o.maxDepth : Infinity;
+    const maxLeaves = o.numLeaves > 0 ? o.numLeaves : Infinity;
+    const canSplit = (c: Cand): boolean => c.depth < maxDepth && c.c >= 2 * o.minSamplesLeaf && c.c >= 2;
+    // max-heap of candidates by gain
+    const heap: Cand[] = [];
+    const push = (c: Cand): void => {
+      heap.push(c);
+      let i = heap.length - 1;
+      while (i > 0) {
+        const pi = (i - 1) >> 1;
+        if ((heap[pi] as Cand).gain >= c.gain) break;
+        heap[i] = heap[pi] as Cand;
+        i = pi;
+      }
+      heap[i] = c;
+    };
+    const pop = (): Cand => {
+      const top = heap[0] as Cand;
+      const lastC = heap.pop() as Cand;
+      if (heap.length > 0) {
+        let i = 0;
+        const len = heap.length;
+        for (;;) {
+          const l = 2 * i + 1;
+          if (l >= len) break;
+          const r = l + 1;
+          const ch = r < len && (heap[r] as Cand).gain > (heap[l] as Cand).gain ? r : l;
+          if ((heap[ch] as Cand).gain <= lastC.gain) break;
+          heap[i] = heap[ch] as Cand;
+          i = ch;
+        }
+        heap[i] = lastC;
+      }
+      return top;
+    };
+    const leaves: Cand[] = [];
+    const consider = (c: Cand): void => {
+      if (canSplit(c)) {
+        if (c.hist === null) {
+          c.hist = this.acquire();
+          if (c.hist === null) {
+            // pool exhausted: use a temporary buffer, do not keep it
+            const tmp = this.tmpHist;
+            this.buildHist(tmp, idx, c.start, c.end, grad, hess);
+            this.findBest(c, tmp, allowed, allowed.length, o, rand);
+          } else {
+            this.buildHist(c.hist, idx, c.start, c.end, grad, hess);
+            this.findBest(c, c.hist, allowed, allowed.length, o, rand);
+          }
+        } else this.findBest(c, c.hist, allowed, allowed.length, o, rand);
+        if (c.feature !== NO_SPLIT) {
+          push(c);
+          return;
+        }
+      }
+      this.release(c.hist);
+      c.hist = null;
+      leaves.push(c);
+    };
+    consider(root);
+    let nLeaves = 1;
+    while (heap.length > 0 && nLeaves < maxLeaves) {
+      const c = pop();
+      const mid = this.partition(idx, c);
+      const nd = c.node;
+      tree.feature[nd] = c.feature;
+      tree.thresholdBin[nd] = c.bin;
+      tree.missingLeft[nd] = c.missingLeft ? 1 : 0;
+      tree.gain[nd] = c.gain;
+      tree.value[nd] = 0;
+      // child sums: left sums from the histogram would need the hist; recompute from rows of the smaller side
+      const leftSmaller = mid - c.start <= c.end - mid;
+      const sStart = leftSmaller ? c.start : mid;
+      const sEnd = leftSmaller ? mid : c.end;
+      let sg = 0;
+      let sh = 0;
+      for (let k = sStart; k < sEnd; k++) {
+        const r = idx[k] as number;
+        sg += grad[r] as number;
+        sh += hess === null ? 1 : (hess[r] as number);
+      }
+      const sc = sEnd - sStart;
+      const lg = leftSmaller ? sg : c.g - sg;
+      const lh = leftSmaller ? sh : c.h - sh;
+      const lc = leftSmaller ? sc : c.c - sc;
+      const L: Cand = { node: addNode(lg, lh), start: c.start, end: mid, depth: c.depth + 1, g: lg, h: lh, c: lc, hist: null, gain: 0, feature: NO_SPLIT, bin: 0, missingLeft: false };
+      const R: Cand = { node: addNode(c.g - lg, c.h - lh), start: mid, end: c.end, depth: c.depth + 1, g: c.g - lg, h: c.h - lh, c: c.c - lc, hist: null, gain: 0, feature: NO_SPLIT, bin: 0, missingLeft: false };
+      tree.left[nd] = L.node;
+      tree.right[nd] = R.node;
+      const small = leftSmaller ? L : R;
+      const large = leftSmaller ? R : L;
+      if (c.hist !== null && canSplit(large)) {
+        // subtraction trick: build the smaller child, the larger = parent - smaller (in the parent's buffer)
+        const sh2 = canSplit(small) ? this.acquire() : null;
+        const tmp = sh2 ?? this.tmpHist;
+        this.buildHist(tmp, idx, small.start, small.end, grad, hess);
+        const ph = c.hist;
+        this.subtract(ph, tmp);
+        large.hist = ph;
+        small.hist = sh2;
+        c.hist = null;
+      } else {
+        this.release(c.hist);
+        c.hist = null;
+      }
+      consider(L);
+      consider(R);
+      nLeaves++;
+    }
+    for (const c of heap) {
+      this.release(c.hist);
+      c.hist = null;
+      leaves.push(c);
+    }
+    for (const c of leaves) tree.leaves.push({ node: c.node, start: c.start, end: c.end });
+    return tree;
+  }
+}

@@ -1,0 +1,64 @@
+/** Per-sample predictions from a loaded model file: time, interval, tail probability (in seconds). */
+import { ModelInputError } from "./estimator";
+import { SplitConformal } from "./conformal";
+import { featureMatrix, type FeatureRecord } from "./features";
+import { RuntimePredictor } from "./runtime";
+import type { LoadedModel } from "./serialize";
+import { TailRiskClassifier } from "./tail";
+
+/** One sample's prediction; interval/tail are null when the model does not provide them. */
+export interface SamplePrediction {
+  readonly sample: string;
+  /** Predicted run time (target unit, seconds for wallS). */
+  readonly predicted: number | null;
+  readonly lower: number | null;
+  readonly upper: number | null;
+  /** Interval nominal coverage (1 - alpha), when there is an interval. */
+  readonly coverage: number | null;
+  /** P(run > k x median of comparable runs). */
+  readonly tailProbability: number | null;
+  /** The k of the tail definition. */
+  readonly tailK: number | null;
+}
+
+/**
+ * Predict from feature records (e.g. lib/features or lib/qc rows) with a loaded model; converts the
+ * model's log scale back to the target unit.
+ * @example predictRuntime(loadModel(path), [{ inputBytes: 3e9, gcPct: 41 }], ["S1"])
+ */
+export function predictRuntime(loaded: LoadedModel, records: readonly FeatureRecord[], ids: readonly string[], source?: string): SamplePrediction[] {
+  if (ids.length !== records.length) throw new ModelInputError(`${ids.length} ids for ${records.length} feature rows`);
+  const X = featureMatrix(records, loaded.file.features, source);
+  const back = loaded.file.target.transform === "log" ? Math.exp : (v: number): number => v;
+  const m = loaded.model;
+  let point: Float64Array | null = null;
+  let lower: Float64Array | null = null;
+  let upper: Float64Array | null = null;
+  let tail: Float64Array | null = null;
+  let coverage: number | null = null;
+  let tailK: number | null = null;
+  if (m instanceof RuntimePredictor) {
+    const d = m.predictDetailed(X);
+    ({ point, lower, upper } = d);
+    coverage = 1 - m.fitted.interval.params.alpha;
+    if (m.fitted.tail) {
+      tail = d.tailProbability;
+      tailK = m.fitted.tail.params.k;
+    }
+  } else if (m instanceof SplitConformal) {
+    ({ point, lower, upper } = m.predictInterval(X));
+    coverage = 1 - m.params.alpha;
+  } else if (m instanceof TailRiskClassifier) {
+    tail = m.predict(X);
+    tailK = m.params.k;
+  } else point = m.predict(X);
+  return ids.map((sample, i) => ({
+    sample,
+    predicted: point ? back(point[i] as number) : null,
+    lower: lower ? back(Math.max(lower[i] as number, -700)) : null,
+    upper: upper ? back(Math.min(upper[i] as number, 700)) : null,
+    coverage,
+    tailProbability: tail ? (tail[i] as number) : null,
+    tailK,
+  }));
+}

@@ -1,0 +1,134 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { main } from "../cli/main";
+import { SplitConformal } from "./conformal";
+import { GradientBoostedTrees } from "./gbt/gbt";
+import { LinearRidge } from "./ridge";
+import { MlRandomForest } from "./mlRandomForest";
+import { modelCard } from "./modelCard";
+import { predictRuntime } from "./predict";
+import { RuntimePredictor } from "./runtime";
+import { loadModel, ModelLoadError, modelToJSON, parseModel, saveModel, trainingDataSha256, type ModelMeta } from "./serialize";
+import { TailRiskClassifier } from "./tail";
+import { stepData } from "./testData";
+import { featureMatrix, type FeatureSpec } from "./features";
+
+const SPECS: FeatureSpec[] = [
+  { name: "inputBytes", unit: "bytes", transform: "log1p" },
+  { name: "gcPct", unit: "%", transform: "identity" },
+  { name: "dupFraction", unit: "1", transform: "identity" },
+];
+
+function data(seed: number) {
+  const { X, y } = stepData(600, 3, seed);
+  const records = X.map((r) => ({ inputBytes: Math.expm1((r[0] as number) * 20), gcPct: r[1] as number, dupFraction: r[2] as number }));
+  return { records, X: featureMatrix(records, SPECS), y: y.map((v) => v + 3) };
+}
+
+function meta(X: Float64Array[], y: Float64Array, seed: number): ModelMeta {
+  return { features: SPECS, target: { name: "wallS", unit: "s", transform: "log" }, trainingDataSha256: trainingDataSha256(X, y), seed, cvMetrics: { r2Log: 0.9 }, description: "test model" };
+}
+
+const makeBundle = (seed: number) =>
+  new RuntimePredictor({
+    interval: new SplitConformal({ base: new GradientBoostedTrees({ nEstimators: 30, seed }), alpha: 0.1, seed }),
+    tail: new TailRiskClassifier({ k: 1.5, sizeFeature: 0, classifier: new GradientBoostedTrees({ loss: "logistic", nEstimators: 20, seed }), seed }),
+  });
+
+test("round trip gives identical predictions, for every model type", () => {
+  const { X, y } = data(1);
+  for (const m of [makeBundle(3), new LinearRidge({}), new GradientBoostedTrees({ mode: "rf", nEstimators: 5, seed: 1 }), new MlRandomForest({ nEstimators: 3, seed: 1 })]) {
+    m.fit(X, y);
+    const loaded = parseModel(modelToJSON(m, meta(X, y, 3)));
+    assert.equal(loaded.model.constructor, m.constructor);
+    assert.deepEqual(loaded.model.predict(X), m.predict(X));
+  }
+  const b = makeBundle(3).fit(X, y);
+  const l = parseModel(modelToJSON(b, meta(X, y, 3))).model as RuntimePredictor;
+  assert.deepEqual(l.predictDetailed(X), b.predictDetailed(X));
+});
+
+test("same data + seed → byte-identical JSON; a different seed differs", () => {
+  const { X, y } = data(2);
+  const a = modelToJSON(makeBundle(7).fit(X, y), meta(X, y, 7));
+  const b = modelToJSON(makeBundle(7).fit(X, y), meta(X, y, 7));
+  const c = modelToJSON(makeBundle(8).fit(X, y), meta(X, y, 8));
+  assert.equal(a, b);
+  assert.notEqual(a, c);
+  const f = JSON.parse(a);
+  for (const k of ["schemaVersion", "gwtimeVersion", "modelType", "params", "features", "target", "trainingDataSha256", "cvMetrics", "seed", "state", "bodySha256"]) assert.ok(k in f, k);
+  assert.match(f.trainingDataSha256, /^[0-9a-f]{64}$/);
+});
+
+test("loader refuses unknown schema version, checksum mismatch, missing features, unknown type", () => {
+  const { X, y, records } = data(4);
+  const text = modelToJSON(new GradientBoostedTrees({ nEstimators: 5 }).fit(X, y), meta(X, y, 0));
+  const f = JSON.parse(text);
+  assert.throws(() => parseModel(JSON.stringify({ ...f, schemaVersion: 99 })), (e: Error) => e instanceof ModelLoadError && /unknown schemaVersion 99/.test(e.message));
+  const tampered = JSON.parse(text);
+  tampered.state.value[0] += 1;
+  assert.throws(() => parseModel(JSON.stringify(tampered)), (e: Error) => e instanceof ModelLoadError && /checksum mismatch/.test(e.message));
+  const partial = records.map(({ gcPct, inputBytes }) => ({ gcPct, inputBytes }));
+  assert.throws(() => parseModel(text, { expectFeatures: partial }), (e: Error) => e instanceof ModelLoadError && /lacks feature\(s\).*dupFraction/.test(e.message));
+  assert.throws(() => parseModel(text, { expectFeatures: ["gcPct"] }), /inputBytes, dupFraction/);
+  assert.ok(parseModel(text, { expectFeatures: records }).model);
+  assert.throws(() => parseModel("{nope"), /not valid JSON/);
+  // a valid checksum over a body naming an unknown type is still refused (no code runs from files)
+  const { bodySha256: _b, ...rest } = f;
+  void _b;
+  const evil = modelToJSON(new GradientBoostedTrees({ nEstimators: 2 }).fit(X, y), meta(X, y, 0)).replace('"GradientBoostedTrees"', '"Function"');
+  assert.throws(() => parseModel(evil), ModelLoadError);
+  assert.ok(rest);
+});
+
+test("saveModel/loadModel files, model card, predictRuntime and the CLI", async () => {
+  const { X, y, records } = data(5);
+  const dir = mkdtempSync(join(tmpdir(), "gwt-models-"));
+  const path = join(dir, "m.json");
+  const b = makeBundle(1).fit(X, y);
+  saveModel(path, b, meta(X, y, 1));
+  const loaded = loadModel(path, { expectFeatures: records });
+  const card = modelCard(loaded.file);
+  assert.match(card, /# Model card: RuntimePredictor/);
+  assert.match(card, /\| inputBytes \| bytes \| log1p \|/);
+  assert.match(card, new RegExp(loaded.file.trainingDataSha256));
+  const preds = predictRuntime(loaded, records.slice(0, 3), ["a", "b", "c"]);
+  assert.equal(preds.length, 3);
+  for (const p of preds) {
+    assert.ok((p.lower as number) <= (p.predicted as number) && (p.predicted as number) <= (p.upper as number));
+    assert.ok((p.tailProbability as number) >= 0 && (p.tailProbability as number) <= 1);
+    assert.equal(p.coverage, 0.9);
+  }
+  assert.ok(Math.abs((preds[0]?.predicted as number) - Math.exp(b.predict(X.slice(0, 1))[0] as number)) < 1e-9);
+  // CLI: CSV in, JSON out
+  const csv = join(dir, "f.csv");
+  writeFileSync(csv, ["sample,inputBytes,gcPct,dupFraction", ...records.slice(0, 3).map((r, i) => `S${i},${r.inputBytes},${r.gcPct},${r.dupFraction}`)].join("\n") + "\n");
+  const out: string[] = [];
+  const orig = process.stdout.write.bind(process.stdout);
+  (process.stdout as { write: unknown }).write = (s: string) => (out.push(s), true);
+  try {
+    assert.equal(await main(["predict", "--model", path, "--features", csv, "--json"]), 0);
+    assert.equal(await main(["predict", "--model", path, "--features", csv]), 0);
+  } finally {
+    (process.stdout as { write: unknown }).write = orig;
+  }
+  const json = JSON.parse(out[0] as string);
+  assert.deepEqual(json.map((r: { sample: string }) => r.sample), ["S0", "S1", "S2"]);
+  assert.ok(Math.abs(json[0].predicted - (preds[0]?.predicted as number)) < 1e-6 * (preds[0]?.predicted as number));
+  assert.match(out[1] as string, /^sample\tpredicted_s\tlower_s\(90%\)/);
+  // missing column → exit 1 with a clear message
+  writeFileSync(csv, "sample,gcPct\nS0,40\n");
+  const err: string[] = [];
+  const origE = process.stderr.write.bind(process.stderr);
+  (process.stderr as { write: unknown }).write = (s: string) => (err.push(s), true);
+  try {
+    assert.equal(await main(["predict", "--model", path, "--features", csv]), 1);
+  } finally {
+    (process.stderr as { write: unknown }).write = origE;
+  }
+  assert.match(err.join(""), /lacks feature\(s\).*inputBytes, dupFraction/);
+  assert.ok(readFileSync(path, "utf8").endsWith("\n"));
+});

@@ -1,0 +1,209 @@
+/**
+ * Model files: deterministic JSON with schema version, model type + params, feature names + units +
+ * transforms, target, training-data sha256, CV metrics, seed, gwtime version, learned state, and a
+ * sha256 of the body. Loading parses plain JSON, checks version and checksum, rebuilds typed models
+ * through the registry (validating every shape) and never evaluates anything from the file.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { sha256 } from "../util/hash";
+import { VERSION } from "../version";
+import type { Matrix, ModelState, Regressor } from "./estimator";
+import type { FeatureRecord, FeatureSpec } from "./features";
+import { missingFeatures } from "./features";
+import { rebuildModel } from "./registry";
+import { ModelFormatError } from "./shape";
+
+/** The model-file schema this gwtime writes and reads. */
+export const SCHEMA_VERSION = 1;
+
+/** What the model predicts and on which scale. */
+export interface TargetSpec {
+  readonly name: string;
+  readonly unit: string;
+  /** "log": the model predicts ln(value); "identity": the value itself. */
+  readonly transform: "log" | "identity";
+}
+
+/** Descriptive metadata stored beside the model. */
+export interface ModelMeta {
+  readonly features: readonly FeatureSpec[];
+  readonly target: TargetSpec;
+  readonly trainingDataSha256: string;
+  readonly seed: number;
+  /** Cross-validated metrics (name → value), e.g. { r2Log: 0.83, mdape: 0.21 }. */
+  readonly cvMetrics?: Readonly<Record<string, number>>;
+  /** Free text: what data, which step/tool. */
+  readonly description?: string;
+}
+
+/** A model file's content. */
+export interface ModelFile extends ModelMeta {
+  readonly schemaVersion: number;
+  readonly gwtimeVersion: string;
+  readonly modelType: string;
+  readonly params: Record<string, unknown>;
+  readonly state: unknown;
+  readonly cvMetrics: Readonly<Record<string, number>>;
+  readonly description: string;
+  /** sha256 of the canonical JSON of every other field. */
+  readonly bodySha256: string;
+}
+
+/** A loaded model with its metadata. */
+export interface LoadedModel {
+  readonly model: Regressor;
+  readonly file: ModelFile;
+}
+
+/** Refusal to load a model file (version, checksum, features, shape); names the file. */
+export class ModelLoadError extends Error {
+  constructor(message: string, file?: string) {
+    super(file ? `${file}: ${message}` : message);
+    this.name = "ModelLoadError";
+  }
+}
+
+/**
+ * Canonical JSON: object keys sorted, numbers as JS shortest round-trip text, arrays of numbers on
+ * one line, two-space indentation. Non-finite numbers are refused. Same value → same bytes.
+ */
+export function canonicalJSON(v: unknown, indent = "  ", depth = 0): string {
+  if (v === null) return "null";
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) throw new ModelFormatError(`cannot serialize non-finite number ${v}`);
+    return Object.is(v, -0) ? "0" : JSON.stringify(v);
+  }
+  if (typeof v === "string" || typeof v === "boolean") return JSON.stringify(v);
+  if (ArrayBuffer.isView(v)) return canonicalJSON(Array.from(v as unknown as ArrayLike<number>), indent, depth);
+  const pad = indent.repeat(depth + 1);
+  const end = indent.repeat(depth);
+  if (Array.isArray(v)) {
+    if (v.length === 0) return "[]";
+    if (v.every((x) => typeof x !== "object" || x === null)) return `[${v.map((x) => canonicalJSON(x, indent, depth + 1)).join(",")}]`;
+    return `[\n${v.map((x) => pad + canonicalJSON(x, indent, depth + 1)).join(",\n")}\n${end}]`;
+  }
+  if (typeof v === "object") {
+    const keys = Object.keys(v as object)
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .sort();
+    if (keys.length === 0) return "{}";
+    return `{\n${keys.map((k) => `${pad}${JSON.stringify(k)}: ${canonicalJSON((v as Record<string, unknown>)[k], indent, depth + 1)}`).join(",\n")}\n${end}}`;
+  }
+  throw new ModelFormatError(`cannot serialize a ${typeof v}`);
+}
+
+/**
+ * sha256 of a canonical binary serialization of (X, y): "gwtime-xy-v1", n, p, then X row-major and
+ * y as little-endian float64 (NaN canonicalized).
+ */
+export function trainingDataSha256(X: Matrix, y: ArrayLike<number>): string {
+  const n = X.length;
+  const p = n > 0 ? (X[0] as ArrayLike<number>).length : 0;
+  const head = Buffer.from(`gwtime-xy-v1 ${n} ${p}\n`, "utf8");
+  const body = new Float64Array(n * p + y.length);
+  for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) body[i * p + j] = (X[i] as ArrayLike<number>)[j] as number;
+  for (let i = 0; i < y.length; i++) body[n * p + i] = y[i] as number;
+  for (let i = 0; i < body.length; i++) if (body[i] !== body[i]) body[i] = NaN;
+  const bytes = Buffer.alloc(body.length * 8);
+  for (let i = 0; i < body.length; i++) bytes.writeDoubleLE(body[i] as number, i * 8);
+  return sha256(Buffer.concat([head, bytes]));
+}
+
+function body(model: Regressor, meta: ModelMeta): Omit<ModelFile, "bodySha256"> {
+  const s: ModelState = model.toJSON();
+  if (s.state === null) throw new ModelFormatError(`${s.type} is not fitted: only fitted models can be saved`);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    gwtimeVersion: VERSION,
+    modelType: s.type,
+    params: s.params,
+    state: s.state,
+    features: meta.features.map((f) => ({ name: f.name, unit: f.unit, transform: f.transform })),
+    target: { ...meta.target },
+    trainingDataSha256: meta.trainingDataSha256,
+    seed: meta.seed,
+    cvMetrics: { ...(meta.cvMetrics ?? {}) },
+    description: meta.description ?? "",
+  };
+}
+
+/** The model file text (deterministic: same model + meta → same bytes). */
+export function modelToJSON(model: Regressor, meta: ModelMeta): string {
+  const b = body(model, meta);
+  const bodySha256 = sha256(canonicalJSON(b));
+  return canonicalJSON({ ...b, bodySha256 }) + "\n";
+}
+
+/** Write a model file (creating the directory). */
+export function saveModel(path: string, model: Regressor, meta: ModelMeta): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, modelToJSON(model, meta));
+}
+
+/** Options for parseModel/loadModel. */
+export interface LoadOptions {
+  /** Feature names (or records) the input provides; loading refuses if the model needs others. */
+  readonly expectFeatures?: readonly string[] | readonly FeatureRecord[];
+  /** File name for messages. */
+  readonly source?: string;
+}
+
+/** Parse and verify model-file text; see loadModel. */
+export function parseModel(text: string, opts: LoadOptions = {}): LoadedModel {
+  const src = opts.source;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new ModelLoadError(`not valid JSON (${(e as Error).message})`, src);
+  }
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ModelLoadError("not a gwtime model file (expected a JSON object)", src);
+  const o = raw as Record<string, unknown>;
+  if (o.schemaVersion !== SCHEMA_VERSION) {
+    throw new ModelLoadError(`unknown schemaVersion ${JSON.stringify(o.schemaVersion)}: this gwtime (${VERSION}) reads schema ${SCHEMA_VERSION} only; retrain or use a matching gwtime`, src);
+  }
+  const { bodySha256, ...rest } = o;
+  if (typeof bodySha256 !== "string") throw new ModelLoadError("bodySha256 is missing", src);
+  let actual: string;
+  try {
+    actual = sha256(canonicalJSON(rest));
+  } catch (e) {
+    throw new ModelLoadError((e as Error).message, src);
+  }
+  if (actual !== bodySha256) throw new ModelLoadError(`checksum mismatch: body sha256 is ${actual} but the file says ${bodySha256} — the file was modified or corrupted`, src);
+  const features = o.features;
+  if (!Array.isArray(features) || !features.every((f) => typeof f === "object" && f !== null && typeof f.name === "string" && typeof f.unit === "string" && (f.transform === "identity" || f.transform === "log1p"))) {
+    throw new ModelLoadError("features must be a list of {name, unit, transform: identity|log1p}", src);
+  }
+  const specs = features as FeatureSpec[];
+  if (opts.expectFeatures) {
+    const ef = opts.expectFeatures;
+    const recs: FeatureRecord[] = ef.length > 0 && typeof ef[0] === "string" ? [Object.fromEntries((ef as string[]).map((k) => [k, NaN]))] : (ef as FeatureRecord[]);
+    const miss = missingFeatures(recs, specs);
+    if (miss.length > 0) throw new ModelLoadError(`the input lacks feature(s) this model needs: ${miss.join(", ")} (model features: ${specs.map((f) => f.name).join(", ")})`, src);
+  }
+  let model: Regressor;
+  try {
+    model = rebuildModel({ type: o.modelType as string, params: o.params as Record<string, unknown>, state: o.state });
+  } catch (e) {
+    throw new ModelLoadError((e as Error).message, src);
+  }
+  return { model, file: o as unknown as ModelFile };
+}
+
+/**
+ * Load a model file. Refuses (ModelLoadError, naming the file) an unknown schema version, a
+ * checksum mismatch, features the input lacks (with `expectFeatures`), an unknown model type or a
+ * malformed state. Never executes code from the file.
+ * @example const { model, file } = loadModel("artifacts/models/bwa.json", { expectFeatures: Object.keys(rows[0]) });
+ */
+export function loadModel(path: string, opts: LoadOptions = {}): LoadedModel {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    throw new ModelLoadError(`cannot read (${(e as Error).message})`, path);
+  }
+  return parseModel(text, { ...opts, source: opts.source ?? path });
+}
