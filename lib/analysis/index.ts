@@ -8,3 +8,5 @@ export * from "./factorEffects";
 export * from "./figures";
 export * from "./mechanisms";
 export * as reproduce from "./reproduce";
+export * from "./modeling";
+export * from "./tailModel";

@@ -1,4 +1,6 @@
-import { resolveFiles } from "../data/resolve";
+import { readFileSync } from "node:fs";
+import { resolveFile, resolveFiles } from "../data/resolve";
+import { galaxyTable, type GalaxyTable } from "../models/galaxyTable";
 import type { NotebookContext } from "../report/notebook";
 import { readTraces } from "../traces/read";
 import type { TaskRun, TraceIssue, TraceReadResult } from "../traces/schema";
@@ -49,4 +51,16 @@ export async function datasetFolder(nb: NotebookContext, datasetId: string, filt
   const roots = new Set(files.map((f) => f.localPath.slice(0, f.localPath.length - f.path.length - 1)));
   if (roots.size !== 1) throw new Error(`dataset '${datasetId}' files resolved to several folders (${[...roots].join(", ")}): put them in one mirror or cache folder`);
   return [...roots][0] as string;
+}
+
+/**
+ * One Galaxy tool CSV as a model table (input sizes + numeric parameters → runtime), resolved and
+ * verified through the registry and recorded in provenance. Column 0 of `Xsize` is the total input size.
+ */
+export async function loadGalaxyTable(nb: NotebookContext, csvName: string): Promise<GalaxyTable & { name: string; Xsize: Float64Array[]; yLog: Float64Array }> {
+  const f = await resolveFile("galaxy-main", `csv_dump/${csvName}`, { verify: true });
+  nb.used([f]);
+  const t = galaxyTable(readFileSync(f.localPath, "utf8"), f.localPath);
+  const Xsize = t.X.map((r) => Float64Array.of(t.sizeColumns.reduce((s, j) => s + (Number.isFinite(r[j] as number) ? (r[j] as number) : 0), 0)));
+  return { ...t, name: csvName.replace(/\.csv$/, ""), Xsize, yLog: Float64Array.from(t.runtimeS, Math.log) };
 }

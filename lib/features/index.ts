@@ -3,3 +3,4 @@ export * from "./steps";
 export * from "./registry";
 export * from "./derive";
 export * from "./harness";
+export * from "./qcRecords";

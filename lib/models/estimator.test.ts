@@ -48,3 +48,14 @@ for (const [name, make] of MODELS) {
     assert.deepEqual(c.fit(X, yPos).predict(X), p);
   });
 }
+
+test("LinearRidge does not extrapolate beyond the training range of a feature", () => {
+  // Feature 1 is 0 on all training rows but one: a rare option. A test row with an unseen value 1e6
+  // must not produce an unbounded prediction.
+  const X = Array.from({ length: 50 }, (_, i) => [i, i === 0 ? 1 : 0]);
+  const y = X.map((r) => 0.1 * (r[0] as number));
+  const m = new LinearRidge({ alpha: 0.01 }).fit(X, y);
+  const seen = m.predict([[10, 1]])[0] as number;
+  const unseen = m.predict([[10, 1e6]])[0] as number;
+  assert.equal(unseen, seen);
+});

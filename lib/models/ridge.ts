@@ -45,7 +45,7 @@ function solveSPD(A: Float64Array, b: Float64Array, n: number): Float64Array {
  */
 export class LinearRidge implements Regressor {
   readonly params: Required<LinearRidgeParams>;
-  private state_: { nFeatures: number; means: number[]; scales: number[]; coef: number[]; intercept: number } | null = null;
+  private state_: { nFeatures: number; means: number[]; scales: number[]; coef: number[]; intercept: number; lo: number[]; hi: number[] } | null = null;
 
   constructor(params: LinearRidgeParams = {}) {
     this.params = { alpha: params.alpha ?? 1, logFeatures: params.logFeatures ?? true };
@@ -98,7 +98,23 @@ export class LinearRidge implements Regressor {
       A[j * p + j] = (A[j * p + j] as number) + this.params.alpha;
     }
     const coef = solveSPD(A, b, p);
-    this.state_ = { nFeatures: p, means: Array.from(means), scales: Array.from(scales), coef: Array.from(coef), intercept: ym };
+    // Training range of each transformed feature: predict clamps to it, because a linear model
+    // extrapolates without bound on a parameter value never seen in training (one rare option
+    // value could otherwise predict e^30 seconds).
+    const lo = new Array<number>(p).fill(Infinity);
+    const hi = new Array<number>(p).fill(-Infinity);
+    for (let i = 0; i < n; i++) {
+      const r = X[i] as ArrayLike<number>;
+      for (let j = 0; j < p; j++) {
+        const v = r[j] as number;
+        if (!Number.isFinite(v)) continue;
+        const t = tf(v, log);
+        if (t < (lo[j] as number)) lo[j] = t;
+        if (t > (hi[j] as number)) hi[j] = t;
+      }
+    }
+    for (let j = 0; j < p; j++) if (!Number.isFinite(lo[j] as number)) lo[j] = hi[j] = means[j] as number;
+    this.state_ = { nFeatures: p, means: Array.from(means), scales: Array.from(scales), coef: Array.from(coef), intercept: ym, lo, hi };
     return this;
   }
 
@@ -113,7 +129,10 @@ export class LinearRidge implements Regressor {
       let v = s.intercept;
       for (let j = 0; j < p; j++) {
         const x = r[j] as number;
-        if (Number.isFinite(x)) v += ((s.coef[j] as number) * (tf(x, log) - (s.means[j] as number))) / (s.scales[j] as number);
+        if (Number.isFinite(x)) {
+          const t = Math.min(s.hi[j] as number, Math.max(s.lo[j] as number, tf(x, log)));
+          v += ((s.coef[j] as number) * (t - (s.means[j] as number))) / (s.scales[j] as number);
+        }
       }
       out[i] = v;
     }
@@ -130,7 +149,7 @@ export class LinearRidge implements Regressor {
     const o = obj(s.state, "LinearRidge.state");
     const w = "LinearRidge.state";
     const p = num(o, "nFeatures", w, { int: true, min: 1 });
-    m.state_ = { nFeatures: p, means: numArray(o, "means", w, { length: p }), scales: numArray(o, "scales", w, { length: p }), coef: numArray(o, "coef", w, { length: p }), intercept: num(o, "intercept", w) };
+    m.state_ = { nFeatures: p, means: numArray(o, "means", w, { length: p }), scales: numArray(o, "scales", w, { length: p }), coef: numArray(o, "coef", w, { length: p }), intercept: num(o, "intercept", w), lo: numArray(o, "lo", w, { length: p }), hi: numArray(o, "hi", w, { length: p }) };
     return m;
   }
 }

@@ -3,7 +3,7 @@
  * and fold the records into one wide per-sample table. One bad file never aborts the batch: every
  * file ends up in the report as parsed, skipped (why) or failed (file, line, reason).
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type * as aq from "arquero";
 import { GwtInputError, NoInputFoundError, errorMessage } from "../util/errors";
@@ -111,15 +111,38 @@ export function listFiles(pathsOrDir: string | readonly string[]): string[] {
   return out.sort();
 }
 
+/**
+ * A file's bytes with one open + fstat + read (no separate stat), or its size when larger than
+ * `maxBytes`. Throws like `readFileSync` (ENOENT, EISDIR, ...).
+ */
+function readWhole(file: string, maxBytes: number): Buffer | number {
+  const fd = openSync(file, "r");
+  try {
+    const st = fstatSync(fd);
+    if (st.size > maxBytes) return st.size;
+    if (!st.isFile()) return readFileSync(file); // devices, FIFOs: as before
+    const buf = Buffer.allocUnsafe(st.size);
+    let got = 0;
+    while (got < st.size) {
+      const k = readSync(fd, buf, got, st.size - got, null);
+      if (k === 0) break;
+      got += k;
+    }
+    return got === st.size ? buf : buf.subarray(0, got);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Detect and parse one file (never throws): its report entry and records. */
 export function collectFile(file: string, options: CollectOptions = {}): { report: QcFileReport; records: QcRecord[] } {
   const patterns = options.searchPatterns ?? DEFAULT_SEARCH_PATTERNS;
   let bytes: Buffer;
   try {
-    const size = statSync(file).size;
-    if (size > (options.maxFileBytes ?? DEFAULT_COLLECT_OPTIONS.maxFileBytes))
-      return { report: { file, status: "skipped", bytes: size, reason: `larger than maxFileBytes (${size} bytes)` }, records: [] };
-    bytes = readFileSync(file);
+    const read = readWhole(file, options.maxFileBytes ?? DEFAULT_COLLECT_OPTIONS.maxFileBytes);
+    if (typeof read === "number")
+      return { report: { file, status: "skipped", bytes: read, reason: `larger than maxFileBytes (${read} bytes)` }, records: [] };
+    bytes = read;
   } catch (e) {
     return { report: { file, status: "failed", bytes: 0, reason: `cannot read: ${errorMessage(e)}` }, records: [] };
   }

@@ -55,13 +55,96 @@ export function requireNumber(raw: string | undefined, file: string, line: numbe
 
 /** True when the bytes look binary (a NUL in the first 8 KiB). */
 export function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 8192);
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
-  return false;
+  return bytes.subarray(0, Math.min(bytes.length, 8192)).indexOf(0) >= 0;
 }
 
 /** Last path component (either separator). */
 export function baseName(path: string): string {
   const i = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
   return i >= 0 ? path.slice(i + 1) : path;
+}
+
+/** True when `s.trim() === ""` (ASCII fast path; other text falls back to `trim`). */
+export function isBlankRange(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c < 128) return false;
+    return text.slice(i, to).trim() === "";
+  }
+  return true;
+}
+
+/**
+ * The lines of a text without splitting it: same lines as `splitLines` (LF or CRLF, one trailing
+ * empty line dropped), found with `indexOf`, sliced only when asked for. Cheap tests (`blank`,
+ * `startsWith`, `charAt`) read the text in place, so parsers can skip huge sections without
+ * allocating a string per line.
+ */
+export class LineIndex {
+  /** Number of lines (as `splitLines(text).length`). */
+  readonly length: number;
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  constructor(readonly text: string) {
+    const n = text.length;
+    let pos = 0;
+    while (pos < n) {
+      const j = text.indexOf("\n", pos);
+      const stop = j < 0 ? n : j;
+      this.starts.push(pos);
+      this.ends.push(stop > pos && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop);
+      pos = stop + 1;
+    }
+    this.length = this.starts.length;
+  }
+
+  /** Line `i` (0-based), without its line break. */
+  line(i: number): string {
+    return this.text.slice(this.starts[i], this.ends[i]);
+  }
+
+  /** Offset of line `i`'s first character in the text. */
+  start(i: number): number {
+    return this.starts[i] as number;
+  }
+
+  /** Offset just past line `i`'s last character (before CR/LF). */
+  end(i: number): number {
+    return this.ends[i] as number;
+  }
+
+  /** `line(i).startsWith(prefix)`, without slicing. */
+  startsWith(i: number, prefix: string): boolean {
+    const s = this.starts[i] as number;
+    return (this.ends[i] as number) - s >= prefix.length && this.text.startsWith(prefix, s);
+  }
+
+  /** `line(i).trim() === ""`, without slicing. */
+  blank(i: number): boolean {
+    return isBlankRange(this.text, this.starts[i] as number, this.ends[i] as number);
+  }
+
+  /** `line(i)` split on tabs. */
+  split(i: number): string[] {
+    return this.line(i).split("\t");
+  }
+}
+
+/**
+ * Define `key` on `obj` as an enumerable property computed on first read (then stored as a plain
+ * value). Keeps the key's position when `obj` already has it, so records look (to `JSON.stringify`,
+ * `deepEqual`, spreading) exactly like eagerly built ones, while tables nobody reads are never built.
+ */
+export function defineLazy<T extends object, K extends keyof T>(obj: T, key: K, compute: () => T[K]): void {
+  Object.defineProperty(obj, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = compute();
+      Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
+      return value;
+    },
+  });
 }

@@ -1,4 +1,4 @@
-import { collectQc } from "../../qc";
+import { qcFeatureRecords } from "../../features/qcRecords";
 import { loadModel, predictRuntime, readFeatureTable, type FeatureRecord, type SamplePrediction } from "../../models";
 import { type Command, flagString, parseArgs } from "../command";
 
@@ -15,9 +15,9 @@ function table(rows: readonly SamplePrediction[]): string {
 export const predictCommand: Command = {
   name: "predict",
   summary: "predict run time, interval and tail-risk probability per sample from a saved model",
-  usage: "gwtime predict --model artifacts/models/<m>.json (--features <file.csv|tsv|json> | --qc <dir|files>) [--json]",
+  usage: "gwtime predict --model artifacts/models/<m>.json (--features <file.csv|tsv|json> | --qc <dir|files|multiqc_data.json> [--group-by-dir]) [--json]",
   async run(argv) {
-    const args = parseArgs(argv, ["json"]);
+    const args = parseArgs(argv, ["json", "group-by-dir"]);
     const modelPath = flagString(args, "model");
     if (!modelPath) throw new Error(`--model is required. usage: ${this.usage}`);
     const featuresPath = flagString(args, "features");
@@ -31,9 +31,11 @@ export const predictCommand: Command = {
       source = featuresPath;
     } else {
       const paths = [qc as string, ...args.positional];
-      const { rows } = collectQc(paths);
-      ids = rows.map((r) => r.sample);
-      records = rows.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => typeof v === "number")) as FeatureRecord);
+      // QC wide rows plus the derived metrics the models use; one sample per folder with --group-by-dir.
+      const got = qcFeatureRecords(paths, { groupByDir: args.flags.has("group-by-dir") });
+      for (const f of got.failed) process.stderr.write(`gwtime predict: skipped ${f.file}: ${f.reason}\n`);
+      ids = got.ids;
+      records = got.records;
       source = qc as string;
     }
     const loaded = loadModel(modelPath, { expectFeatures: records });

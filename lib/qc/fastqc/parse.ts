@@ -5,50 +5,116 @@
 import { GwtInputError } from "../../util/errors";
 import { cleanSampleName } from "../sampleName";
 import type { ParseOptions } from "../picard/parse";
-import { baseName, cell, num, splitLines } from "../text";
+import { baseName, cell, defineLazy, isBlankRange, num } from "../text";
 import type { Cell, FastqcBasicStats, FastqcReport, FastqcStatus, FastqcTable } from "../types";
 
 /** Detection: `*fastqc_data.txt` whose first line starts `##FastQC` (zips: `*_fastqc.zip`). */
 export const pattern = { fn: ["*fastqc_data.txt", "*_fastqc.zip"], contents: "##FastQC", numLines: 1 } as const;
 
+/** One `>>module` of the file: its flag and where its body is, parsed on demand. */
 interface RawModule {
   name: string;
   status: FastqcStatus;
+  /** Offset of the `>>name<TAB>flag` line (its 1-based line number via `lineAt`). */
+  at: number;
+  /** Body: text offsets [from, to) — the lines between the module line and `>>END_MODULE`. */
+  from: number;
+  to: number;
+}
+
+/** A module body: `#` header, `#` comments and tab-split rows. */
+interface ModuleBody {
   header: string[];
   rows: string[][];
   comments: Map<string, string>;
-  line: number;
 }
 
-function splitModules(lines: readonly string[], file: string): RawModule[] {
+/** 1-based line number of a text offset (only computed for messages). */
+function lineAt(text: string, offset: number): number {
+  let n = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+/** Line count as `splitLines` gives it (one trailing empty line dropped). */
+function lineCount(text: string): number {
+  return lineAt(text, text.length) - (text.endsWith("\n") ? 1 : 0);
+}
+
+/** End of the line starting at `s` (before CR/LF) and the start of the next line. */
+function lineEnd(text: string, s: number): { end: number; next: number } {
+  const j = text.indexOf("\n", s);
+  const stop = j < 0 ? text.length : j;
+  return { end: stop > s && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop, next: j < 0 ? text.length : j + 1 };
+}
+
+/** The first non-blank line in text[from, to), as an offset, or -1. */
+function firstNonBlank(text: string, from: number, to: number): number {
+  let s = from;
+  while (s < to) {
+    const { end, next } = lineEnd(text, s);
+    if (!isBlankRange(text, s, Math.min(end, to))) return s;
+    s = next;
+  }
+  return -1;
+}
+
+/**
+ * Find the modules: jump from one `>>` line to the next with `indexOf` (per-tile quality and Kmer
+ * tables are most of a file and rarely read); bodies stay unparsed. Structure errors as before.
+ */
+function splitModules(text: string, bodyStart: number, file: string): RawModule[] {
   const mods: RawModule[] = [];
   let cur: RawModule | undefined;
-  for (let i = 1; i < lines.length; i++) {
-    const l = lines[i] as string;
+  let pos = bodyStart; // start of the first line not yet looked at
+  for (;;) {
+    // pos > 0 always (line 0 is the ##FastQC line), so text[pos - 1] is the LF ending the last line.
+    const k = text.indexOf("\n>>", pos - 1);
+    const at = k < 0 ? -1 : k + 1;
+    const gapEnd = at < 0 ? text.length : at;
+    if (!cur) {
+      const bad = firstNonBlank(text, pos, gapEnd);
+      if (bad >= 0) throw new GwtInputError("text outside any '>>module'", { file, line: lineAt(text, bad) });
+    }
+    if (at < 0) break;
+    const { end, next } = lineEnd(text, at);
+    const l = text.slice(at, end);
     if (l.startsWith(">>END_MODULE")) {
-      if (!cur) throw new GwtInputError("'>>END_MODULE' without a module", { file, line: i + 1 });
+      if (!cur) throw new GwtInputError("'>>END_MODULE' without a module", { file, line: lineAt(text, at) });
+      cur.to = Math.max(cur.from, at - 1);
       mods.push(cur);
       cur = undefined;
-    } else if (l.startsWith(">>")) {
-      if (cur) throw new GwtInputError(`module '${cur.name}' is not closed by '>>END_MODULE'`, { file, line: i + 1 });
+    } else {
+      if (cur) throw new GwtInputError(`module '${cur.name}' is not closed by '>>END_MODULE'`, { file, line: lineAt(text, at) });
       const [name, status] = l.slice(2).split("\t");
       const st = (status ?? "").trim().toLowerCase();
-      if (st !== "pass" && st !== "warn" && st !== "fail") throw new GwtInputError(`module '${name}' has flag '${status ?? ""}', expected pass/warn/fail`, { file, line: i + 1 });
-      cur = { name: (name ?? "").trim(), status: st, header: [], rows: [], comments: new Map(), line: i + 1 };
-    } else if (cur) {
-      if (l.startsWith("#")) {
-        const parts = l.slice(1).split("\t");
-        if (cur.header.length === 0 && cur.rows.length === 0 && parts.length > 1 && !/^Total Deduplicated/.test(parts[0] ?? "")) cur.header = parts;
-        else cur.comments.set((parts[0] ?? "").trim(), (parts[1] ?? "").trim());
-        if (/^Total Deduplicated/.test(parts[0] ?? "")) cur.comments.set("Total Deduplicated Percentage", (parts[1] ?? "").trim());
-      } else if (l.trim() !== "") cur.rows.push(l.split("\t"));
-    } else if (l.trim() !== "") throw new GwtInputError("text outside any '>>module'", { file, line: i + 1 });
+      if (st !== "pass" && st !== "warn" && st !== "fail") throw new GwtInputError(`module '${name}' has flag '${status ?? ""}', expected pass/warn/fail`, { file, line: lineAt(text, at) });
+      cur = { name: (name ?? "").trim(), status: st, at, from: next, to: next };
+    }
+    pos = next;
+    if (pos >= text.length) break;
   }
-  if (cur) throw new GwtInputError(`module '${cur.name}' is not closed by '>>END_MODULE' (file truncated?)`, { file, line: lines.length });
+  if (cur) throw new GwtInputError(`module '${cur.name}' is not closed by '>>END_MODULE' (file truncated?)`, { file, line: lineCount(text) });
   return mods;
 }
 
-function table(m: RawModule | undefined): FastqcTable | null {
+/** Parse one module's body lines. */
+function body(text: string, m: RawModule | undefined): ModuleBody {
+  const out: ModuleBody = { header: [], rows: [], comments: new Map() };
+  if (!m || m.to <= m.from) return out;
+  for (let l of text.slice(m.from, m.to).split("\n")) {
+    if (l.endsWith("\r")) l = l.slice(0, -1);
+    if (l.startsWith("#")) {
+      const parts = l.slice(1).split("\t");
+      if (out.header.length === 0 && out.rows.length === 0 && parts.length > 1 && !/^Total Deduplicated/.test(parts[0] ?? "")) out.header = parts;
+      else out.comments.set((parts[0] ?? "").trim(), (parts[1] ?? "").trim());
+      if (/^Total Deduplicated/.test(parts[0] ?? "")) out.comments.set("Total Deduplicated Percentage", (parts[1] ?? "").trim());
+    } else if (l.trim() !== "") out.rows.push(l.split("\t"));
+  }
+  return out;
+}
+
+function table(m: ModuleBody | undefined): FastqcTable | null {
   if (!m) return null;
   return { header: m.header, rows: m.rows.map((r) => r.map(cell)) };
 }
@@ -60,25 +126,38 @@ function lengthRange(s: string | undefined): [number | null, number | null] {
   return [Number(m[1]), Number(m[2] ?? m[1])];
 }
 
+/** Modules with a typed field of their own; the rest go to `otherModules`. */
+const KNOWN_MODULES = new Set(["Basic Statistics", "Per base sequence quality", "Per sequence quality scores", "Per sequence GC content", "Per base N content", "Sequence Length Distribution", "Sequence Duplication Levels", "Overrepresented sequences", "Adapter Content", "Per base sequence content"]);
+
 /**
- * Parse one `fastqc_data.txt`.
+ * Parse one `fastqc_data.txt`. The modules the wide table needs are parsed at once; the others
+ * (per-base quality and content, per-sequence GC, duplication table, per-tile quality, Kmers, ...)
+ * on first read of their field — same values, but a batch that only wants the wide table never
+ * builds them.
  * @param text the file text
  * @param file path, for messages and (when `sampleNameFromFilename`) the sample name
  * @param options sample-name options
  */
 export function parse(text: string, file: string, options: ParseOptions = {}): FastqcReport {
-  const lines = splitLines(text);
-  if (lines.length === 0) throw new GwtInputError("empty file", { file });
-  const first = lines[0] as string;
+  if (text.length === 0) throw new GwtInputError("empty file", { file });
+  const { end: firstEnd, next: afterFirst } = lineEnd(text, 0);
+  const first = text.slice(0, firstEnd);
   if (!first.startsWith("##FastQC")) throw new GwtInputError(`not a FastQC report: first line is '${first.slice(0, 40)}', expected '##FastQC'`, { file, line: 1 });
   const version = (first.split("\t")[1] ?? "").trim() || null;
-  const mods = splitModules(lines, file);
+  const mods = splitModules(text, afterFirst, file);
   const byName = new Map(mods.map((m) => [m.name, m]));
+  const bodies = new Map<RawModule, ModuleBody>();
+  const bodyOf = (m: RawModule | undefined): ModuleBody | undefined => {
+    if (!m) return undefined;
+    let b = bodies.get(m);
+    if (!b) bodies.set(m, (b = body(text, m)));
+    return b;
+  };
   const basicMod = byName.get("Basic Statistics");
   if (!basicMod) throw new GwtInputError("no 'Basic Statistics' module", { file });
-  const kv = new Map(basicMod.rows.map((r) => [(r[0] ?? "").trim(), (r[1] ?? "").trim()]));
+  const kv = new Map((bodyOf(basicMod) as ModuleBody).rows.map((r) => [(r[0] ?? "").trim(), (r[1] ?? "").trim()]));
   const filename = kv.get("Filename");
-  if (filename === undefined) throw new GwtInputError("'Basic Statistics' has no Filename", { file, line: basicMod.line });
+  if (filename === undefined) throw new GwtInputError("'Basic Statistics' has no Filename", { file, line: lineAt(text, basicMod.at) });
   const [lmin, lmax] = lengthRange(kv.get("Sequence length"));
   const basic: FastqcBasicStats = {
     filename,
@@ -94,27 +173,17 @@ export function parse(text: string, file: string, options: ParseOptions = {}): F
   const modules: Record<string, FastqcStatus> = {};
   for (const m of mods) modules[m.name] = m.status;
 
-  const rowsOf = (name: string): string[][] => byName.get(name)?.rows ?? [];
-  const perBaseQuality = rowsOf("Per base sequence quality").map((r) => ({
-    base: (r[0] ?? "").trim(),
-    mean: num(cell(r[1])),
-    median: num(cell(r[2])),
-    lowerQuartile: num(cell(r[3])),
-    upperQuartile: num(cell(r[4])),
-    p10: num(cell(r[5])),
-    p90: num(cell(r[6])),
-  }));
+  const rowsOf = (name: string): string[][] => bodyOf(byName.get(name))?.rows ?? [];
   const pairs = (name: string): [number, number][] =>
     rowsOf(name)
       .map((r): [Cell, Cell] => [cell(r[0]), cell(r[1])])
       .filter((p): p is [number, number] => typeof p[0] === "number" && typeof p[1] === "number");
   const perSequenceQuality = pairs("Per sequence quality scores").map(([quality, count]) => ({ quality, count }));
-  const perSequenceGc = pairs("Per sequence GC content").map(([gcPct, count]) => ({ gcPct, count }));
   const perBaseN = rowsOf("Per base N content").map((r) => ({ base: (r[0] ?? "").trim(), nPct: num(cell(r[1])) }));
   const lengthDistribution = rowsOf("Sequence Length Distribution")
     .map((r) => ({ length: (r[0] ?? "").trim(), count: num(cell(r[1])) }))
     .filter((x): x is { length: string; count: number } => x.count !== null);
-  const dupMod = byName.get("Sequence Duplication Levels");
+  const dupMod = bodyOf(byName.get("Sequence Duplication Levels"));
   const totalDeduplicatedPct = num(cell(dupMod?.comments.get("Total Deduplicated Percentage")));
   const overrepresented = rowsOf("Overrepresented sequences").map((r) => ({
     sequence: (r[0] ?? "").trim(),
@@ -122,12 +191,9 @@ export function parse(text: string, file: string, options: ParseOptions = {}): F
     pct: num(cell(r[2])) ?? 0,
     source: (r[3] ?? "").trim(),
   }));
-  const known = new Set(["Basic Statistics", "Per base sequence quality", "Per sequence quality scores", "Per sequence GC content", "Per base N content", "Sequence Length Distribution", "Sequence Duplication Levels", "Overrepresented sequences", "Adapter Content", "Per base sequence content"]);
-  const otherModules: Record<string, FastqcTable> = {};
-  for (const m of mods) if (!known.has(m.name)) otherModules[m.name] = table(m) as FastqcTable;
 
   const sampleRaw = options.sampleNameFromFilename ? baseName(file) : filename;
-  return {
+  const rec: FastqcReport = {
     kind: "fastqc",
     file,
     sampleRaw,
@@ -135,18 +201,39 @@ export function parse(text: string, file: string, options: ParseOptions = {}): F
     version,
     basic,
     modules,
-    perBaseQuality,
+    perBaseQuality: [],
     perSequenceQuality,
-    perSequenceGc,
+    perSequenceGc: [],
     perBaseN,
     lengthDistribution,
     totalDeduplicatedPct,
-    duplicationLevels: table(dupMod),
-    perBaseContent: table(byName.get("Per base sequence content")),
+    duplicationLevels: null,
+    perBaseContent: null,
     overrepresented,
-    adapterContent: table(byName.get("Adapter Content")),
-    otherModules,
+    adapterContent: table(bodyOf(byName.get("Adapter Content"))),
+    otherModules: {},
   };
+  // Built on first read (same values as an eager parse; see `defineLazy`).
+  defineLazy(rec, "perBaseQuality", () =>
+    rowsOf("Per base sequence quality").map((r) => ({
+      base: (r[0] ?? "").trim(),
+      mean: num(cell(r[1])),
+      median: num(cell(r[2])),
+      lowerQuartile: num(cell(r[3])),
+      upperQuartile: num(cell(r[4])),
+      p10: num(cell(r[5])),
+      p90: num(cell(r[6])),
+    })),
+  );
+  defineLazy(rec, "perSequenceGc", () => pairs("Per sequence GC content").map(([gcPct, count]) => ({ gcPct, count })));
+  defineLazy(rec, "duplicationLevels", () => table(dupMod));
+  defineLazy(rec, "perBaseContent", () => table(bodyOf(byName.get("Per base sequence content"))));
+  defineLazy(rec, "otherModules", () => {
+    const other: Record<string, FastqcTable> = {};
+    for (const m of mods) if (!KNOWN_MODULES.has(m.name)) other[m.name] = table(body(text, m)) as FastqcTable;
+    return other;
+  });
+  return rec;
 }
 
 /** Midpoint of a FastQC length / base label ("35-39" → 37, "36" → 36). */

@@ -1,9 +1,68 @@
-/** `*_fastqc.zip`: find `fastqc_data.txt` inside with fflate (no shelling out) and parse it. */
+/**
+ * `*_fastqc.zip`: find `fastqc_data.txt` inside and parse it. Only that entry is inflated. Fast
+ * path: read the zip's central directory and inflate the one entry with Node's zlib (native, ~3x
+ * faster than a JS inflater), checking size and CRC-32. Anything unusual (zip64, encryption, a
+ * method other than stored/deflate, a bad size or CRC, a corrupt stream) goes to fflate, which
+ * then gives the same bytes or the same error as before. No shelling out.
+ */
+import { crc32, inflateRawSync } from "node:zlib";
 import { unzipSync } from "fflate";
 import { GwtInputError, errorMessage } from "../../util/errors";
 import type { ParseOptions } from "../picard/parse";
 import type { FastqcReport } from "../types";
 import { parse } from "./parse";
+
+const ENTRY = "fastqc_data.txt";
+const UTF8 = new TextDecoder("utf-8");
+
+/** Little-endian readers. */
+const u16 = (b: Uint8Array, i: number): number => (b[i] as number) | ((b[i + 1] as number) << 8);
+const u32 = (b: Uint8Array, i: number): number => (u16(b, i) | (u16(b, i + 2) << 16)) >>> 0;
+
+/**
+ * The `fastqc_data.txt` bytes via the central directory + native inflate, or undefined when the
+ * zip is anything but a plain one (then the caller uses fflate). Picks the entry as fflate's path
+ * does: names decoded the same way (UTF-8 when flagged, else Latin-1), shortest matching name.
+ */
+function fastEntry(bytes: Uint8Array): Uint8Array | undefined {
+  const n = bytes.length;
+  let e = n - 22;
+  const stop = Math.max(0, n - 22 - 65535);
+  while (e >= stop && u32(bytes, e) !== 0x06054b50) e--;
+  if (e < stop) return undefined;
+  const count = u16(bytes, e + 10);
+  let p = u32(bytes, e + 16);
+  if (count === 0xffff || p === 0xffffffff) return undefined; // zip64
+  const found = new Map<string, { method: number; crc: number; csize: number; size: number; local: number; flags: number }>();
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > n || u32(bytes, p) !== 0x02014b50) return undefined;
+    const nameLen = u16(bytes, p + 28);
+    const next = p + 46 + nameLen + u16(bytes, p + 30) + u16(bytes, p + 32);
+    if (next > n) return undefined;
+    const flags = u16(bytes, p + 8);
+    const raw = bytes.subarray(p + 46, p + 46 + nameLen);
+    const name = flags & 2048 ? Buffer.from(raw).toString("utf8") : Buffer.from(raw).toString("latin1");
+    if (name.endsWith(ENTRY)) found.set(name, { method: u16(bytes, p + 10), crc: u32(bytes, p + 16), csize: u32(bytes, p + 20), size: u32(bytes, p + 24), local: u32(bytes, p + 42), flags });
+    p = next;
+  }
+  const names = [...found.keys()].sort((a, b) => a.length - b.length);
+  const f = names[0] === undefined ? undefined : found.get(names[0]);
+  if (!f || f.flags & 1 || f.csize === 0xffffffff || f.size === 0xffffffff) return undefined;
+  const h = f.local;
+  if (h + 30 > n || u32(bytes, h) !== 0x04034b50) return undefined;
+  const start = h + 30 + u16(bytes, h + 26) + u16(bytes, h + 28);
+  if (start + f.csize > n) return undefined;
+  const data = bytes.subarray(start, start + f.csize);
+  let out: Uint8Array;
+  try {
+    if (f.method === 0) out = data;
+    else if (f.method === 8) out = inflateRawSync(data);
+    else return undefined;
+  } catch {
+    return undefined;
+  }
+  return out.length === f.size && crc32(out) === f.crc ? out : undefined;
+}
 
 /**
  * The text of the `fastqc_data.txt` inside a FastQC zip.
@@ -11,16 +70,18 @@ import { parse } from "./parse";
  */
 export function fastqcDataFromZip(bytes: Uint8Array, file: string): string {
   if (bytes.length === 0) throw new GwtInputError("0-byte file: not a zip (FastQC did not finish?)", { file });
+  const fast = fastEntry(bytes);
+  if (fast) return UTF8.decode(fast);
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(bytes, { filter: (f) => f.name.endsWith("fastqc_data.txt") });
+    entries = unzipSync(bytes, { filter: (f) => f.name.endsWith(ENTRY) });
   } catch (e) {
     throw new GwtInputError(`not a readable zip: ${errorMessage(e)}`, { file });
   }
   const names = Object.keys(entries).sort((a, b) => a.length - b.length);
   const name = names[0];
   if (name === undefined) throw new GwtInputError("zip holds no fastqc_data.txt", { file });
-  return new TextDecoder("utf-8").decode(entries[name]);
+  return UTF8.decode(entries[name]);
 }
 
 /** Parse a `*_fastqc.zip` (bytes) into a FastqcReport. */

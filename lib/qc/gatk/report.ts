@@ -5,7 +5,7 @@
 import { GwtInputError } from "../../util/errors";
 import type { ParseOptions } from "../picard/parse";
 import { cleanSampleName } from "../sampleName";
-import { baseName, cell, splitLines } from "../text";
+import { LineIndex, baseName, cell, defineLazy } from "../text";
 import type { GatkReport, GatkReportTable, MetricsRow } from "../types";
 
 /** Detection: first line `#:GATKReport.` or `#:SENTIEON_QCAL_TABLE`. */
@@ -13,8 +13,8 @@ export const pattern = { contents: ["#:GATKReport.", "#:SENTIEON_QCAL_TABLE"], n
 
 /** Parse a GATKReport; kind is `gatk/base_recalibrator`, `gatk/varianteval` or `gatk/report`. */
 export function parse(text: string, file: string, options: ParseOptions = {}): GatkReport {
-  const lines = splitLines(text);
-  const first = lines[0] ?? "";
+  const lines = new LineIndex(text);
+  const first = lines.length > 0 ? lines.line(0) : "";
   const m = /^#:(GATKReport|SENTIEON_QCAL_TABLE)\.?v?([\d.]+)?:(\d+)/i.exec(first);
   if (!m) throw new GwtInputError(`not a GATKReport: first line '${first.slice(0, 40)}'`, { file, line: 1 });
   const tag = m[1] === "GATKReport" ? "#:GATKTable:" : "#:SENTIEON_QCAL_TABLE:";
@@ -22,33 +22,42 @@ export function parse(text: string, file: string, options: ParseOptions = {}): G
   const tables: GatkReportTable[] = [];
   let i = 1;
   while (i < lines.length) {
-    const l = lines[i] as string;
-    if (!l.startsWith(tag)) {
+    if (!lines.startsWith(i, tag)) {
       i++;
       continue;
     }
+    const l = lines.line(i);
     // Format line (`#:GATKTable:cols:rows:fmt...`) then name line (`#:GATKTable:Name:Description`).
     const fmt = l.slice(tag.length).split(":");
-    const nameLine = lines[i + 1] ?? "";
+    const nameLine = i + 1 < lines.length ? lines.line(i + 1) : "";
     if (!nameLine.startsWith(tag)) throw new GwtInputError("table format line not followed by a name line (truncated?)", { file, line: i + 2 });
     const [name, ...desc] = nameLine.slice(tag.length).split(":");
     const nrows = Number(fmt[1]);
-    const headerLine = lines[i + 2];
+    const headerLine = i + 2 < lines.length ? lines.line(i + 2) : undefined;
     if (headerLine === undefined) throw new GwtInputError(`table '${name}' has no header (truncated?)`, { file, line: i + 3 });
     const tabbed = headerLine.includes("\t");
     const split = (s: string) => (tabbed ? s.split("\t") : s.trim().split(/\s{1,}/));
     const header = split(headerLine).filter((h) => h !== "");
-    const rows: MetricsRow[] = [];
-    let j = i + 3;
-    for (; j < lines.length && (lines[j] as string).trim() !== "" && !(lines[j] as string).startsWith("#:"); j++) {
-      const p = split(lines[j] as string);
-      const o: MetricsRow = {};
-      header.forEach((h, k) => (o[h] = cell(p[k])));
-      rows.push(o);
-    }
-    if (Number.isFinite(nrows) && rows.length !== nrows)
-      throw new GwtInputError(`table '${name}' declares ${nrows} rows but has ${rows.length} (truncated?)`, { file, line: j });
-    tables.push({ name: name ?? "", description: desc.join(":"), header, rows });
+    // Find the rows in place; split and convert them when `rows` is first read (RecalTable2 of a
+    // real BQSR run has 100k+ rows that the wide table never uses).
+    const from = i + 3;
+    let j = from;
+    while (j < lines.length && !lines.blank(j) && !lines.startsWith(j, "#:")) j++;
+    const nfound = j - from;
+    if (Number.isFinite(nrows) && nfound !== nrows)
+      throw new GwtInputError(`table '${name}' declares ${nrows} rows but has ${nfound} (truncated?)`, { file, line: j });
+    const t: GatkReportTable = { name: name ?? "", description: desc.join(":"), header, rows: [] };
+    defineLazy(t, "rows", () => {
+      const rows: MetricsRow[] = [];
+      for (let k = from; k < j; k++) {
+        const p = split(lines.line(k));
+        const o: MetricsRow = {};
+        header.forEach((h, c) => (o[h] = cell(p[c])));
+        rows.push(o);
+      }
+      return rows;
+    });
+    tables.push(t);
     i = j;
   }
   if (tables.length === 0) throw new GwtInputError("GATKReport without tables", { file });

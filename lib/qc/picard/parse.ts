@@ -5,7 +5,7 @@
  */
 import { GwtInputError } from "../../util/errors";
 import { cleanSampleName, type SampleNameOptions } from "../sampleName";
-import { baseName, cell, splitLines } from "../text";
+import { LineIndex, baseName, cell, defineLazy } from "../text";
 import type { Cell, MetricsRow, PicardMetricsFile } from "../types";
 
 /** Detection pattern for the generic parser (mirrors the `picard` rows of the search table). */
@@ -70,7 +70,7 @@ function splitRow(line: string): string[] {
  * @returns one record per metrics section; a header without any section throws GwtInputError
  */
 export function parse(text: string, file: string, options: ParseOptions = {}): PicardMetricsFile[] {
-  const lines = splitLines(text);
+  const lines = new LineIndex(text);
   const out: PicardMetricsFile[] = [];
   let commandLine: string | null = null;
   let sentieonAlgo: string | null = null;
@@ -81,14 +81,14 @@ export function parse(text: string, file: string, options: ParseOptions = {}): P
 
   const readTable = (start: number, what: string): { header: string[]; rows: string[][]; next: number; line: number } => {
     let j = start;
-    while (j < lines.length && (lines[j] as string).trim() === "") j++;
-    if (j >= lines.length || (lines[j] as string).startsWith("#"))
+    while (j < lines.length && lines.blank(j)) j++;
+    if (j >= lines.length || lines.startsWith(j, "#"))
       throw new GwtInputError(`${what} has no header row (file truncated?)`, { file, line: start });
-    const header = splitRow(lines[j] as string).map((h) => h.trim());
+    const header = splitRow(lines.line(j)).map((h) => h.trim());
     const headerLine = j + 1;
     const rows: string[][] = [];
     for (j++; j < lines.length; j++) {
-      const l = lines[j] as string;
+      const l = lines.line(j);
       if ((l.trim() === "" && !l.includes("\t")) || l.startsWith("#")) break;
       const r = splitRow(l);
       if (r.length === header.length && r.every((c, k) => c.trim() === header[k])) continue; // repeated header (merged files)
@@ -100,7 +100,12 @@ export function parse(text: string, file: string, options: ParseOptions = {}): P
   };
 
   while (i < lines.length) {
-    const l = lines[i] as string;
+    // Only '#' lines start or name sections; data lines outside a section are skipped unread.
+    if (!lines.startsWith(i, "#")) {
+      i++;
+      continue;
+    }
+    const l = lines.line(i);
     if (l.startsWith("## htsjdk.samtools.metrics.StringHeader")) {
       sawStringHeader = true;
       expectCmd = true;
@@ -122,7 +127,9 @@ export function parse(text: string, file: string, options: ParseOptions = {}): P
     if (/^## HISTOGRAM/.test(l)) {
       // A histogram-only output (MeanQualityByCycle, QualityScoreDistribution, MarkIlluminaAdapters).
       const prog = program(commandLine, null);
-      const hh = splitRow(lines.slice(i + 1).find((x) => x.trim() !== "") ?? "");
+      let h = i + 1;
+      while (h < lines.length && lines.blank(h)) h++;
+      const hh = splitRow(h < lines.length ? lines.line(h) : "");
       const inferred = inferMetricsClass(hh, null);
       const cls = inferred !== "Unknown" ? inferred : hh.includes("clipped_bases") ? "MarkIlluminaAdapters" : (prog ?? "Unknown");
       const section = build(`${cls}Histogram`, { header: [], rows: [], line: i + 1 }, i);
@@ -166,23 +173,20 @@ export function parse(text: string, file: string, options: ParseOptions = {}): P
     });
     // An optional histogram right after the table.
     let j = from;
-    while (j < lines.length && (lines[j] as string).trim() === "") j++;
-    let histogram: PicardMetricsFile["histogram"];
-    const marked = j < lines.length && /^##? ?HISTOGRAM/.test(lines[j] as string);
+    while (j < lines.length && lines.blank(j)) j++;
+    let histogram: { from: number; to: number } | undefined;
+    const marked = j < lines.length && lines.startsWith(j, "#") && /^##? ?HISTOGRAM/.test(lines.line(j));
     // Sentieon writes its histogram straight after a blank line, without a HISTOGRAM marker.
-    const bare = !marked && flavour === "sentieon" && j < lines.length && !(lines[j] as string).startsWith("#");
+    const bare = !marked && flavour === "sentieon" && j < lines.length && !lines.startsWith(j, "#");
     if (marked || bare) {
       let k = marked ? j + 1 : j;
-      while (k < lines.length && (lines[k] as string).trim() === "") k++;
-      if (k < lines.length && !(lines[k] as string).startsWith("#")) {
-        const header = splitRow(lines[k] as string).map((h) => h.trim());
-        const hrows: Cell[][] = [];
-        for (k++; k < lines.length; k++) {
-          const l = lines[k] as string;
-          if (l.trim() === "" || l.startsWith("#")) break;
-          hrows.push(splitRow(l).map(cell));
-        }
-        histogram = { header, rows: hrows };
+      while (k < lines.length && lines.blank(k)) k++;
+      if (k < lines.length && !lines.startsWith(k, "#")) {
+        // Histograms can be 100k lines (HsMetrics per-base coverage): find the end by scanning
+        // in place; the rows are split and converted only when `histogram` is read.
+        const from = k;
+        for (k++; k < lines.length; k++) if (lines.blank(k) || lines.startsWith(k, "#")) break;
+        histogram = { from, to: k };
       }
       j = k;
     }
@@ -200,8 +204,17 @@ export function parse(text: string, file: string, options: ParseOptions = {}): P
       header: t.header.filter((h) => h !== ""),
       rows,
       line: t.line,
-      ...(histogram ? { histogram } : {}),
+      ...(histogram ? { histogram: undefined } : {}),
     };
+    if (histogram) {
+      const { from, to } = histogram;
+      defineLazy(rec, "histogram", () => {
+        const header = splitRow(lines.line(from)).map((h) => h.trim());
+        const rows: Cell[][] = [];
+        for (let k = from + 1; k < to; k++) rows.push(splitRow(lines.line(k)).map(cell));
+        return { header, rows };
+      });
+    }
     return { rec, next: j };
   }
 }

@@ -1,0 +1,225 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { HarnessRun } from "../features/harness";
+import { FEATURES } from "../features/registry";
+import { stagesAvailableBefore } from "../features/steps";
+import type { FeatureDef } from "../features/types";
+import { clone, type Regressor, takeRows, takeValues } from "../models/estimator";
+import { LogLinearSize, MedianBaseline } from "../models/baseline";
+import { GradientBoostedTrees, type GBTParams } from "../models/gbt/gbt";
+import { LinearRidge } from "../models/ridge";
+import { MlRandomForest } from "../models/mlRandomForest";
+import { SplitConformal } from "../models/conformal";
+import { groupKFold, type Fold } from "../models/evaluate/splits";
+import { intervalCoverage, meanIntervalWidth } from "../models/evaluate/metrics";
+import { ablation, type AblationRow } from "../models/evaluate/ablation";
+import { crossValidate, type CVResult } from "../models/evaluate/crossValidate";
+import { featureMatrix, type FeatureSpec } from "../models/features";
+import { modelCard } from "../models/modelCard";
+import { RuntimePredictor } from "../models/runtime";
+import { loadModel, saveModel, trainingDataSha256 } from "../models/serialize";
+import { TailRiskClassifier } from "../models/tail";
+import type { TimeMeasure } from "./stepTable";
+
+/** Model input spec of a registry feature (its QC column, unit, and a log for size-like transforms). */
+export function specOf(def: FeatureDef): FeatureSpec {
+  return { name: def.column, unit: def.unit, transform: def.transform === "log10" || def.transform === "log1p" ? "log1p" : "identity" };
+}
+
+/**
+ * Features a model of `step` may use: those measured before the step runs (no leakage from its own
+ * outputs), QC-derived only (the trace's byte count is not known from QC files). Size features first.
+ */
+export function featuresForStep(step: string, kinds: ReadonlyArray<"size" | "quality"> = ["size", "quality"]): FeatureDef[] {
+  const stages = stagesAvailableBefore(step);
+  return FEATURES.filter((f) => f.source !== "trace" && kinds.includes(f.kind) && stages.includes(f.stage)).sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "size" ? -1 : 1));
+}
+
+/** Training rows of one step: QC feature records, log time, groups (config ids: identical inputs). */
+export interface StepData {
+  readonly step: string;
+  readonly ids: string[];
+  readonly groups: string[];
+  readonly records: Array<Record<string, number>>;
+  readonly yLog: Float64Array;
+}
+
+/** Completed runs of a step (unloaded by default: the co-located-load runs are a separate study). */
+export function stepData(runs: readonly HarnessRun[], step: string, measure: TimeMeasure = "wallS", opts: { includeLoaded?: boolean } = {}): StepData {
+  const ids: string[] = [];
+  const groups: string[] = [];
+  const records: Array<Record<string, number>> = [];
+  const y: number[] = [];
+  for (const r of runs) {
+    if (!opts.includeLoaded && r.loadLabel !== "none") continue;
+    const s = r.steps.get(step);
+    const t = s?.[measure];
+    if (!s || (s.status !== undefined && s.status !== "COMPLETED") || t === undefined || !(t > 0)) continue;
+    ids.push(r.runId);
+    groups.push(r.configId);
+    records.push({ ...r.metrics });
+    y.push(Math.log(t));
+  }
+  return { step, ids, groups, records, yLog: Float64Array.from(y) };
+}
+
+/**
+ * The central ablation: per step, the same model and grouped folds on size-only features vs size +
+ * quality features (both restricted to what is known before the step runs).
+ */
+export function harnessAblation(runs: readonly HarnessRun[], steps: readonly string[], model: Regressor, opts: { measure?: TimeMeasure; k?: number; seed?: number; minRows?: number } = {}): AblationRow[] {
+  const out: AblationRow[] = [];
+  for (const step of steps) {
+    const defs = featuresForStep(step);
+    const d = stepData(runs, step, opts.measure ?? "wallS");
+    if (d.records.length === 0) continue;
+    const specs = defs.map(specOf);
+    const X = featureMatrix(d.records, specs);
+    const sizeCols = defs.map((f, i) => (f.kind === "size" ? i : -1)).filter((i) => i >= 0);
+    const allCols = defs.map((_, i) => i);
+    out.push(
+      ...ablation(model, [{ name: "size only", columns: sizeCols }, { name: "size + quality", columns: allCols }], X, d.yLog, {
+        groups: d.groups,
+        steps: d.ids.map(() => step),
+        k: opts.k ?? 5,
+        seed: opts.seed ?? 7,
+        minRows: opts.minRows ?? 20,
+      }),
+    );
+  }
+  return out;
+}
+
+/** Grouped cross-validation of one model on one step with all features available before it. */
+export function crossValidateStep(runs: readonly HarnessRun[], step: string, model: Regressor, opts: { measure?: TimeMeasure; k?: number; seed?: number } = {}): { data: StepData; specs: FeatureSpec[]; cv: CVResult } {
+  const defs = featuresForStep(step);
+  const specs = defs.map(specOf);
+  const data = stepData(runs, step, opts.measure ?? "wallS");
+  const X = featureMatrix(data.records, specs);
+  const k = Math.min(opts.k ?? 5, new Set(data.groups).size);
+  const cv = crossValidate(clone(model), X, data.yLog, { groups: data.groups, k, seed: opts.seed ?? 7 });
+  return { data, specs, cv };
+}
+
+
+/** GBT settings for the small harness tables (tens to hundreds of rows): shallow, slow, regularised. */
+export const SMALL_DATA_GBT = { nEstimators: 300, learningRate: 0.05, numLeaves: 8, minSamplesLeaf: 3, lambda: 1, subsample: 0.8, seed: 7 } as const;
+
+/** One model's grouped-CV result on one step. */
+export interface ZooRow {
+  readonly step: string;
+  readonly model: string;
+  readonly n: number;
+  readonly r2Log: number;
+  readonly mdape: number;
+  readonly maeS: number;
+  readonly fitSeconds: number;
+}
+
+/**
+ * The model zoo on one step, same grouped folds for all: per-step median, log-linear on read count
+ * (what schedulers use), ridge and GBT on size + quality, and ml-random-forest as the reference.
+ */
+export function modelZoo(runs: readonly HarnessRun[], step: string, opts: { measure?: TimeMeasure; k?: number; seed?: number; withMlRf?: boolean } = {}): ZooRow[] {
+  const defs = featuresForStep(step);
+  const d = stepData(runs, step, opts.measure ?? "wallS");
+  const k = Math.min(opts.k ?? 5, new Set(d.groups).size);
+  if (d.records.length < 10 || k < 2) return [];
+  const X = featureMatrix(d.records, defs.map(specOf));
+  // Log-linear takes the raw read count and logs it itself.
+  const Xsize = d.records.map((r) => Float64Array.of(r["fastqc.total_sequences"] ?? NaN));
+  return compareModels(step, X, Xsize, d.yLog, groupKFold(k, d.groups, opts.seed ?? 7), { gbt: SMALL_DATA_GBT, withMlRf: opts.withMlRf ?? true, seed: opts.seed ?? 7 });
+}
+
+/** Default GBT settings for platform-sized tables (thousands of rows and more). */
+export const PLATFORM_GBT = { nEstimators: 300, learningRate: 0.05, numLeaves: 31, minSamplesLeaf: 20, seed: 7 } as const;
+
+/**
+ * Same folds, several models: median, log-linear on size (`Xsize` column 0, raw), ridge and GBT on
+ * `X`, and optionally ml-random-forest (the reference implementation; slow beyond ~2k rows).
+ */
+export function compareModels(label: string, X: Float64Array[], Xsize: Float64Array[], yLog: Float64Array, folds: readonly Fold[], opts: { gbt?: GBTParams; withMlRf?: boolean; seed?: number } = {}): ZooRow[] {
+  const models: Array<[string, Regressor, Float64Array[]]> = [
+    ["median", new MedianBaseline({}), X],
+    ["log-linear (size)", new LogLinearSize({ sizeFeature: 0 }), Xsize],
+    ["ridge", new LinearRidge({ alpha: 1 }), X],
+    ["gwtime GBT", new GradientBoostedTrees(opts.gbt ?? PLATFORM_GBT), X],
+  ];
+  if (opts.withMlRf) models.push(["ml-random-forest", new MlRandomForest({ nEstimators: 100, seed: opts.seed ?? 7 }), X]);
+  return models.map(([name, m, Xm]) => {
+    const cv = crossValidate(clone(m), Xm, yLog, { folds });
+    return { step: label, model: name, n: yLog.length, r2Log: cv.metrics.r2Log, mdape: cv.metrics.mdape, maeS: cv.metrics.maeS, fitSeconds: cv.fitSeconds.reduce((a, b) => a + b, 0) };
+  });
+}
+
+/** Out-of-fold split-conformal intervals: empirical coverage and mean width (log scale) per step. */
+export function cvIntervals(runs: readonly HarnessRun[], step: string, opts: { alpha?: number; measure?: TimeMeasure; k?: number; seed?: number } = {}): { step: string; n: number; nominal: number; coverage: number; widthLog: number; widthRatio: number } {
+  const defs = featuresForStep(step);
+  const d = stepData(runs, step, opts.measure ?? "wallS");
+  const X = featureMatrix(d.records, defs.map(specOf));
+  const k = Math.min(opts.k ?? 5, new Set(d.groups).size);
+  const alpha = opts.alpha ?? 0.1;
+  const lo = new Float64Array(d.yLog.length);
+  const hi = new Float64Array(d.yLog.length);
+  for (const f of groupKFold(k, d.groups, opts.seed ?? 7)) {
+    const m = new SplitConformal({ base: new GradientBoostedTrees(SMALL_DATA_GBT), alpha, seed: opts.seed ?? 7 }).fit(takeRows(X, f.train), takeValues(d.yLog, f.train));
+    const iv = m.predictInterval(takeRows(X, f.test));
+    Array.from(f.test).forEach((row, j) => {
+      lo[row] = iv.lower[j] as number;
+      hi[row] = iv.upper[j] as number;
+    });
+  }
+  const w = meanIntervalWidth(lo, hi);
+  return { step, n: d.yLog.length, nominal: 1 - alpha, coverage: intervalCoverage(d.yLog, lo, hi), widthLog: w, widthRatio: Math.exp(w) };
+}
+
+/** What `trainStepModel` produced. */
+export interface ShippedModel {
+  readonly step: string;
+  /** Model file path, or undefined when the step had too few runs to train on. */
+  readonly file: string | undefined;
+  readonly n: number;
+  readonly features: number;
+  readonly cvR2: number;
+  readonly cvMdape: number;
+  readonly note: string;
+}
+
+/** Fewest unloaded runs a shipped model is trained on. */
+export const MIN_TRAINING_RUNS = 15;
+
+/**
+ * Train and save the shipped model of one harness step: GBT point model with split-conformal 90%
+ * intervals and a tail-risk classifier (P(time > 2x median of runs of comparable read count)), on
+ * every unloaded run, with the grouped-CV metrics of the same configuration written into the file.
+ * Writes `<dir>/harness-<step>.json` and a model card `<dir>/harness-<step>.md`.
+ */
+export function trainStepModel(runs: readonly HarnessRun[], step: string, dir: string, opts: { seed?: number; k?: number } = {}): ShippedModel {
+  const seed = opts.seed ?? 7;
+  const defs = featuresForStep(step);
+  const specs = defs.map(specOf);
+  const d = stepData(runs, step, "wallS");
+  const nGroups = new Set(d.groups).size;
+  if (d.records.length < MIN_TRAINING_RUNS || nGroups < 3) {
+    return { step, file: undefined, n: d.records.length, features: specs.length, cvR2: NaN, cvMdape: NaN, note: `only ${d.records.length} runs (${nGroups} inputs); needs ${MIN_TRAINING_RUNS}` };
+  }
+  const X = featureMatrix(d.records, specs);
+  const template = new RuntimePredictor({
+    interval: new SplitConformal({ base: new GradientBoostedTrees(SMALL_DATA_GBT), alpha: 0.1, seed }),
+    tail: new TailRiskClassifier({ k: 2, sizeFeature: 0, sizeBins: 4, classifier: new GradientBoostedTrees({ loss: "logistic", nEstimators: 100, learningRate: 0.05, numLeaves: 4, minSamplesLeaf: 3, seed }), seed }),
+  });
+  const cv = crossValidate(clone(template), X, d.yLog, { groups: d.groups, k: Math.min(opts.k ?? 5, nGroups), seed });
+  const model = clone(template).fit(X, d.yLog);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `harness-${step}.json`);
+  saveModel(file, model, {
+    features: specs,
+    target: { name: "wallS", unit: "s", transform: "log" },
+    trainingDataSha256: trainingDataSha256(X, d.yLog),
+    seed,
+    cvMetrics: { r2Log: cv.metrics.r2Log, mdape: cv.metrics.mdape, maeS: cv.metrics.maeS, folds: Math.min(opts.k ?? 5, nGroups), rows: d.records.length },
+    description: `${step} wall time on the gwtime DNA-seq harness (E. coli K-12, 2 threads, ${d.records.length} unloaded runs); features known before the step runs (${defs.map((f) => f.name).join(", ")}). Inputs: QC outputs of the sample (FastQC, fastp${defs.some((f) => f.stage === "alignment") ? ", Picard, samtools" : ""}).`,
+  });
+  writeFileSync(join(dir, `harness-${step}.md`), modelCard(loadModel(file).file));
+  return { step, file, n: d.records.length, features: specs.length, cvR2: cv.metrics.r2Log, cvMdape: cv.metrics.mdape, note: "" };
+}
