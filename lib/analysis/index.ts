@@ -10,3 +10,4 @@ export * from "./mechanisms";
 export * as reproduce from "./reproduce";
 export * from "./modeling";
 export * from "./tailModel";
+export * from "./tailAttribution";

@@ -1,0 +1,44 @@
+import type { HarnessRun } from "../features/harness";
+import { median } from "../util/stats";
+import { quantileBins } from "./tail";
+
+/** One slow run and what made it slow. */
+export interface TailAttribution {
+  readonly runId: string;
+  readonly step: string;
+  readonly wallS: number;
+  readonly cpuS: number;
+  /** wall / median wall of runs with comparable read count. */
+  readonly slowdown: number;
+  /** (wall / CPU) of this run over the step's median (wall / CPU): > 1 means it waited, not worked. */
+  readonly waitRatio: number;
+  readonly cause: "machine" | "input";
+  readonly loadLabel: string;
+  readonly load1: number;
+}
+
+/**
+ * Tail runs of a step (wall time > k x the median of runs with comparable read count, by quartile),
+ * each attributed to the machine when it spent much more wall time per CPU second than the step
+ * usually does (contention: it waited) and to the input otherwise (it did more work).
+ */
+export function attributeTail(runs: readonly HarnessRun[], step: string, k = 1.5, waitThreshold = 1.5): TailAttribution[] {
+  const rows = runs
+    .map((r) => ({ r, s: r.steps.get(step) }))
+    .filter((x) => x.s && x.s.status === "COMPLETED" && (x.s.wallS ?? 0) > 0 && (x.s.cpuS ?? 0) > 0 && x.r.metrics["fastqc.total_sequences"] !== undefined);
+  if (rows.length < 4) return [];
+  const bins = quantileBins(rows.map((x) => x.r.metrics["fastqc.total_sequences"] as number), 4);
+  const med = new Map<number, number>();
+  for (const b of new Set(bins)) med.set(b, median(rows.filter((_, i) => bins[i] === b).map((x) => x.s?.wallS as number)));
+  const typicalWait = median(rows.map((x) => (x.s?.wallS as number) / (x.s?.cpuS as number)));
+  const out: TailAttribution[] = [];
+  rows.forEach((x, i) => {
+    const wall = x.s?.wallS as number;
+    const cpu = x.s?.cpuS as number;
+    const slowdown = wall / (med.get(bins[i] as number) as number);
+    if (slowdown <= k) return;
+    const waitRatio = wall / cpu / typicalWait;
+    out.push({ runId: x.r.runId, step, wallS: wall, cpuS: cpu, slowdown, waitRatio, cause: waitRatio > waitThreshold ? "machine" : "input", loadLabel: x.r.loadLabel, load1: Number(x.s?.raw["load1_start"] ?? NaN) });
+  });
+  return out.sort((a, b) => b.slowdown - a.slowdown);
+}
