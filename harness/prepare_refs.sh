@@ -5,6 +5,8 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 WORK="${HARNESS_WORK:-$HERE/work}"
+# Absolute: the script cd's into the download folder below, and callers pass relative paths.
+mkdir -p "$WORK" && WORK="$(cd "$WORK" && pwd)"
 REFS="$WORK/refs"
 [ -s "$REFS/refs.json" ] && { echo "refs ready: $REFS"; exit 0; }
 mkdir -p "$WORK/debs" "$WORK/pkgroot" "$REFS"
