@@ -19,6 +19,10 @@ function listJson(dir: string): string[] {
   return out.sort();
 }
 
+function isFigureSpec(v: { data?: unknown; layout?: unknown }): v is { data: unknown[]; layout: Record<string, unknown> } {
+  return Array.isArray(v.data) && typeof v.layout === "object" && v.layout !== null;
+}
+
 /**
  * Export every plotly JSON under `dir` to SVG and PNG beside it, in one headless Chromium.
  * Without a browser it returns `skipped` with the reason instead of failing.
@@ -34,7 +38,9 @@ export async function exportStaticFigures(dir: string, opts: { formats?: Readonl
     await page.setContent("<html><body><div id='g'></div></body></html>");
     await page.addScriptTag({ path: plotlyBundlePath() });
     for (const file of listJson(dir)) {
-      const fig = JSON.parse(readFileSync(file, "utf8")) as { data: unknown[]; layout: Record<string, unknown> };
+      const fig = JSON.parse(readFileSync(file, "utf8")) as { data?: unknown; layout?: Record<string, unknown> };
+      // Notebooks also save result tables as JSON beside their figures: only plotly specs are drawn.
+      if (!isFigureSpec(fig)) continue;
       for (const format of formats) {
         const url = await page.evaluate(
           async ({ fig, format, width, height }) => {
