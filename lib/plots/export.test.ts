@@ -19,4 +19,6 @@ test("static export draws plotly specs to SVG and PNG and leaves result tables a
   assert.equal(svg.includes("<b>S1</b>"), false, "sample names stay escaped in the SVG");
   assert.equal(readFileSync(join(dir, "fig.png")).subarray(1, 4).toString(), "PNG");
   assert.equal(existsSync(join(dir, "results.svg")), false);
+  await exportStaticFigures(dir);
+  assert.equal(readFileSync(join(dir, "fig.svg"), "utf8"), svg, "a second export gives the same SVG bytes");
 });

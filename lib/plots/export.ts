@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { sha256 } from "../util/hash";
 import { findChromium, launchChromium } from "./browser";
 import { plotlyBundlePath } from "./render";
 
@@ -17,6 +18,14 @@ function listJson(dir: string): string[] {
     else if (e.endsWith(".json")) out.push(p);
   }
   return out.sort();
+}
+
+/** plotly tags clip paths and defs with a random 6-hex id per render; pin it so the SVG is reproducible. */
+export function stableSvgIds(svg: string, name: string): string {
+  const m = /id="defs-([0-9a-f]{6})"/.exec(svg);
+  if (!m) return svg;
+  const stable = sha256(name).slice(0, 6);
+  return svg.split(m[1] as string).join(stable);
 }
 
 function isFigureSpec(v: { data?: unknown; layout?: unknown }): v is { data: unknown[]; layout: Record<string, unknown> } {
@@ -50,7 +59,7 @@ export async function exportStaticFigures(dir: string, opts: { formats?: Readonl
           { fig, format, width: opts.width ?? 900, height: opts.height ?? Number(fig.layout["height"] ?? 500) },
         );
         const out = file.replace(/\.json$/, `.${format}`);
-        if (format === "svg") writeFileSync(out, decodeURIComponent(url.replace(/^data:image\/svg\+xml,/, "")));
+        if (format === "svg") writeFileSync(out, stableSvgIds(decodeURIComponent(url.replace(/^data:image\/svg\+xml,/, "")), file));
         else writeFileSync(out, Buffer.from(url.replace(/^data:image\/png;base64,/, ""), "base64"));
         written.push(out);
       }
