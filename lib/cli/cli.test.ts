@@ -16,6 +16,7 @@ test("help, version, unknown command", () => {
   const u = run("frobnicate");
   assert.equal(u.status, 1);
   assert.match(u.stderr, /unknown command 'frobnicate'/);
+  assert.equal(run("toString").status, 1, "object keys are not commands");
   assert.match(run("help").stdout, /gwtime qc/);
 });
 

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import { errorMessage } from "../util/errors";
 import { VERSION } from "../version";
-import { COMMANDS } from "./commands";
+import { COMMAND_LOADERS, allCommands } from "./commands";
 
 function help(): string {
-  return [`gwtime ${VERSION}: genomics workflow run-time and tail-risk tools`, "", "commands:", ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`)].join("\n");
+  return [`gwtime ${VERSION}: genomics workflow run-time and tail-risk tools`, "", "commands:", ...allCommands().map((c) => `  ${c.usage}\n      ${c.summary}`)].join("\n");
 }
 
 /** CLI entry: dispatch to one subcommand; errors to stderr, exit 1. */
@@ -18,13 +18,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const cmd = COMMANDS.find((c) => c.name === name);
-  if (!cmd) {
+  const load = Object.prototype.hasOwnProperty.call(COMMAND_LOADERS, name) ? COMMAND_LOADERS[name] : undefined;
+  if (!load) {
     process.stderr.write(`gwtime: unknown command '${name}'\n\n${help()}\n`);
     return 1;
   }
   try {
-    return await cmd.run(rest);
+    return await load().run(rest);
   } catch (e) {
     process.stderr.write(`gwtime ${name}: ${errorMessage(e)}\n`);
     return 1;

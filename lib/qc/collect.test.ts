@@ -163,3 +163,17 @@ test("harness QC outputs (data/harness/runs/*/qc), when present, all parse", (t)
     assert.ok(res.report.parsed > 0, `${d}: nothing parsed`);
   }
 });
+
+test("worker threads and lazy tables change nothing: same rows, report and progress order as one thread", { skip: !root && NO_MIRROR }, () => {
+  const seq: number[] = [];
+  const par: number[] = [];
+  const a = collectQc(dirs, { keepRecords: false, workers: 0, onProgress: (d) => seq.push(d) });
+  const b = collectQc(dirs, { keepRecords: false, workers: 2, onProgress: (d) => par.push(d) });
+  assert.equal(rowsToCsv(b.rows), rowsToCsv(a.rows));
+  assert.deepEqual(b.report, a.report);
+  assert.deepEqual(par, seq);
+  // keepRecords (default) parses on this thread: the wide rows agree with the records' own fold.
+  const c = collectQc(dirs);
+  assert.equal(rowsToCsv(c.rows), rowsToCsv(a.rows));
+  assert.equal(rowsToCsv(toWideRows([...c.records.values()].flat().sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0))).rows), rowsToCsv(a.rows));
+});

@@ -11,7 +11,8 @@ import { detect } from "./detect";
 import { QC_MODULES, wideOf } from "./modules";
 import type { ParseOptions } from "./picard/parse";
 import { type QcSampleRow, TOOL_ORDER } from "./row";
-import { DEFAULT_SEARCH_PATTERNS, type SearchPattern } from "./searchPatterns";
+import { DEFAULT_NUM_LINES, DEFAULT_SEARCH_PATTERNS, type SearchPattern } from "./searchPatterns";
+import { autoWorkers, collectParallel } from "./parallel";
 import { baseName, looksBinary } from "./text";
 import type { Cell, QcRecord } from "./types";
 
@@ -30,6 +31,12 @@ export interface CollectOptions extends ParseOptions {
   readonly keepRecords?: boolean;
   /** Throw NoInputFoundError when no file parsed (default true). */
   readonly requireSamples?: boolean;
+  /**
+   * Worker threads that parse alongside the calling thread (only with `keepRecords: false`: typed
+   * records stay in the thread that parsed them): a count, or `"auto"` (one per extra CPU, at most
+   * 3, for trees of `PARALLEL_MIN_FILES` files or more). Default 0. Output is identical either way.
+   */
+  readonly workers?: number | "auto";
 }
 
 /** Defaults shared by library and CLI. */
@@ -111,57 +118,138 @@ export function listFiles(pathsOrDir: string | readonly string[]): string[] {
   return out.sort();
 }
 
+/** Bytes read first for detection; the rest of a file is read only when it is parsed. */
+const HEAD_BYTES = 64 * 1024;
+
 /**
- * A file's bytes with one open + fstat + read (no separate stat), or its size when larger than
- * `maxBytes`. Throws like `readFileSync` (ENOENT, EISDIR, ...).
+ * An open file read in two steps (one open + fstat, no separate stat): the head for detection,
+ * then the rest only when a parser wants it — skipped files (FastQC/fastp HTML, ...) cost a 64 KB
+ * read and no full decode. Non-regular files are read whole with `readFileSync`, as before.
  */
-function readWhole(file: string, maxBytes: number): Buffer | number {
-  const fd = openSync(file, "r");
-  try {
+class FileRead {
+  readonly size: number;
+  private readonly buf: Buffer;
+  private got = 0;
+  private eof = false;
+
+  constructor(private readonly fd: number, file: string) {
     const st = fstatSync(fd);
-    if (st.size > maxBytes) return st.size;
-    if (!st.isFile()) return readFileSync(file); // devices, FIFOs: as before
-    const buf = Buffer.allocUnsafe(st.size);
-    let got = 0;
-    while (got < st.size) {
-      const k = readSync(fd, buf, got, st.size - got, null);
-      if (k === 0) break;
-      got += k;
+    if (st.isFile()) {
+      this.size = st.size;
+      this.buf = Buffer.allocUnsafe(st.size);
+    } else {
+      this.buf = readFileSync(file);
+      this.size = this.buf.length;
+      this.got = this.size;
     }
-    return got === st.size ? buf : buf.subarray(0, got);
+  }
+
+  /** The first `n` bytes (fewer at end of file). */
+  head(n: number): Buffer {
+    this.fill(Math.min(n, this.size));
+    return this.buf.subarray(0, Math.min(n, this.got));
+  }
+
+  /** The whole file. */
+  all(): Buffer {
+    this.fill(this.size);
+    return this.got === this.size ? this.buf : this.buf.subarray(0, this.got);
+  }
+
+  private fill(n: number): void {
+    while (this.got < n && !this.eof) {
+      const k = readSync(this.fd, this.buf, this.got, n - this.got, null);
+      if (k === 0) this.eof = true;
+      this.got += k;
+    }
+  }
+}
+
+/** Largest `numLines` of a detection table (how many lines detection may look at). */
+const maxLinesOf = new WeakMap<readonly SearchPattern[], number>();
+function detectionLines(patterns: readonly SearchPattern[]): number {
+  let n = maxLinesOf.get(patterns);
+  if (n === undefined) maxLinesOf.set(patterns, (n = patterns.reduce((m, p) => Math.max(m, p.numLines ?? DEFAULT_NUM_LINES), DEFAULT_NUM_LINES)));
+  return n;
+}
+
+/** True when `text` holds at least `n` line feeds. */
+function hasLines(text: string, n: number): boolean {
+  let pos = 0;
+  for (let i = 0; i < n; i++) {
+    const j = text.indexOf("\n", pos);
+    if (j < 0) return false;
+    pos = j + 1;
+  }
+  return true;
+}
+
+/** Detect and parse one file (never throws): its report entry and records. */
+export function collectFile(file: string, options: CollectOptions = {}): { report: QcFileReport; records: QcRecord[] } {
+  let fd = -1;
+  try {
+    fd = openSync(file, "r");
+  } catch (e) {
+    return { report: { file, status: "failed", bytes: 0, reason: `cannot read: ${errorMessage(e)}` }, records: [] };
+  }
+  try {
+    return collectOpen(file, fd, options);
   } finally {
     closeSync(fd);
   }
 }
 
-/** Detect and parse one file (never throws): its report entry and records. */
-export function collectFile(file: string, options: CollectOptions = {}): { report: QcFileReport; records: QcRecord[] } {
+function collectOpen(file: string, fd: number, options: CollectOptions): { report: QcFileReport; records: QcRecord[] } {
   const patterns = options.searchPatterns ?? DEFAULT_SEARCH_PATTERNS;
-  let bytes: Buffer;
+  const cannotRead = (e: unknown) => ({ report: { file, status: "failed" as const, bytes: 0, reason: `cannot read: ${errorMessage(e)}` }, records: [] });
+  let src: FileRead;
+  let head: Buffer;
   try {
-    const read = readWhole(file, options.maxFileBytes ?? DEFAULT_COLLECT_OPTIONS.maxFileBytes);
-    if (typeof read === "number")
-      return { report: { file, status: "skipped", bytes: read, reason: `larger than maxFileBytes (${read} bytes)` }, records: [] };
-    bytes = read;
+    src = new FileRead(fd, file);
+    if (src.size > (options.maxFileBytes ?? DEFAULT_COLLECT_OPTIONS.maxFileBytes))
+      return { report: { file, status: "skipped", bytes: src.size, reason: `larger than maxFileBytes (${src.size} bytes)` }, records: [] };
+    head = src.head(HEAD_BYTES);
   } catch (e) {
-    return { report: { file, status: "failed", bytes: 0, reason: `cannot read: ${errorMessage(e)}` }, records: [] };
+    return cannotRead(e);
   }
   const name = baseName(file);
-  const binary = looksBinary(bytes);
-  const text = binary ? "" : bytes.toString("utf8");
+  const binary = looksBinary(head); // looks at the first 8 KiB only
+  // Detection reads at most `detectionLines` lines: decode the head, or the whole file when the
+  // head is shorter than that (then the decoded text is reused for parsing).
+  let text = "";
+  let whole = head.length === src.size;
+  if (!binary) {
+    text = head.toString("utf8");
+    if (!whole && !hasLines(text, detectionLines(patterns))) {
+      try {
+        text = src.all().toString("utf8");
+      } catch (e) {
+        return cannotRead(e);
+      }
+      whole = true;
+    }
+  }
   const p = detect(name, text, patterns);
   if (!p) {
-    const reason = bytes.length === 0 ? "empty file (0 bytes), no filename pattern matches" : binary ? "binary file, no filename pattern matches" : "no search pattern matches (not a recognised QC output)";
-    return { report: { file, status: "skipped", bytes: bytes.length, reason }, records: [] };
+    const reason = src.size === 0 ? "empty file (0 bytes), no filename pattern matches" : binary ? "binary file, no filename pattern matches" : "no search pattern matches (not a recognised QC output)";
+    return { report: { file, status: "skipped", bytes: src.size, reason }, records: [] };
   }
-  if (p.key.startsWith("skip/")) return { report: { file, status: "skipped", bytes: bytes.length, key: p.key, reason: p.reason ?? p.key }, records: [] };
+  if (p.key.startsWith("skip/")) return { report: { file, status: "skipped", bytes: src.size, key: p.key, reason: p.reason ?? p.key }, records: [] };
+  let bytes: Buffer;
+  try {
+    bytes = src.all();
+  } catch (e) {
+    return cannotRead(e);
+  }
+  if (!binary && !whole) text = bytes.toString("utf8");
   const mod = QC_MODULES[p.key];
   if (!mod) return { report: { file, status: "failed", bytes: bytes.length, key: p.key, reason: `search pattern key '${p.key}' has no parser` }, records: [] };
   try {
     const records = mod.parse({ bytes, text }, file, options);
     const notes: string[] = [];
     for (const r of records) {
-      if ("rows" in r && Array.isArray(r.rows) && r.rows.length === 0 && r.kind.startsWith("picard/") && !("histogram" in r && r.histogram)) notes.push(`${r.kind}: header but no data rows (zero reads?)`);
+      // Picard records carry a `histogram` key only when the section has one (read lazily: test the key).
+      if ("rows" in r && Array.isArray(r.rows) && r.rows.length === 0 && r.kind.startsWith("picard/") && !("histogram" in r)) notes.push(`${r.kind}: header but no data rows (zero reads?)`);
     }
     return {
       report: { file, status: "parsed", bytes: bytes.length, key: p.key, kinds: [...new Set(records.map((r) => r.kind))], samples: [...new Set(records.map((r) => r.sample))], ...(notes.length ? { notes } : {}) },
@@ -185,6 +273,21 @@ export function toWideRows(records: readonly QcRecord[]): { rows: QcSampleRow[];
   return fold.finish();
 }
 
+/** What the wide fold needs of one record: its sample names, file, wide columns and note. */
+export interface WideRecord {
+  readonly sample: string;
+  readonly sampleRaw: string;
+  readonly file: string;
+  readonly columns: Record<string, Cell>;
+  readonly note?: string;
+}
+
+/** A record reduced to its wide columns (plain data: can cross a worker-thread boundary). */
+export function wideRecord(r: QcRecord): WideRecord {
+  const w = wideOf(r);
+  return { sample: r.sample, sampleRaw: r.sampleRaw, file: r.file, columns: w.columns, ...(w.note ? { note: w.note } : {}) };
+}
+
 /** Incremental form of `toWideRows`: `add` records one at a time (they can be dropped after), then `finish`. */
 export class WideFold {
   private readonly acc = new Map<string, { raw: Set<string>; n: number; cols: Map<string, { v: Cell; file: string }[]> }>();
@@ -192,15 +295,19 @@ export class WideFold {
 
   /** Fold one record's wide columns in. */
   add(r: QcRecord): void {
+    this.addWide(wideRecord(r));
+  }
+
+  /** Fold in a record already reduced to its wide columns (`wideRecord`; e.g. from a worker thread). */
+  addWide(r: WideRecord): void {
     const acc = this.acc;
     const notes = this.notes;
     let a = acc.get(r.sample);
     if (!a) acc.set(r.sample, (a = { raw: new Set(), n: 0, cols: new Map() }));
     a.raw.add(r.sampleRaw);
     a.n++;
-    const w = wideOf(r);
-    if (w.note) notes.set(r.file, [...(notes.get(r.file) ?? []), w.note]);
-    for (const [k, v] of Object.entries(w.columns)) {
+    if (r.note) notes.set(r.file, [...(notes.get(r.file) ?? []), r.note]);
+    for (const [k, v] of Object.entries(r.columns)) {
       if (v === null || v === undefined) continue;
       const list = a.cols.get(k) ?? [];
       list.push({ v, file: r.file });
@@ -268,15 +375,24 @@ export function collectQc(pathsOrDir: string | readonly string[], options: Colle
   const all: QcRecord[] = [];
   const keep = options.keepRecords ?? true;
   const fold = new WideFold();
-  files.forEach((f, i) => {
-    const { report, records } = collectFile(f, options);
-    reports.push(report);
-    for (const r of records) {
-      fold.add(r);
-      if (keep) all.push(r);
-    }
-    options.onProgress?.(i + 1, files.length, f);
-  });
+  const nWorkers = keep ? 0 : options.workers === "auto" ? autoWorkers(files.length) : (options.workers ?? 0);
+  if (nWorkers > 0) {
+    // Worker threads parse; results are folded here in file order, so output is the same as below.
+    collectParallel(files, options, nWorkers, (i, report, wides) => {
+      reports.push(report);
+      for (const w of wides) fold.addWide(w);
+      options.onProgress?.(i + 1, files.length, files[i] as string);
+    });
+  } else
+    files.forEach((f, i) => {
+      const { report, records } = collectFile(f, options);
+      reports.push(report);
+      for (const r of records) {
+        fold.add(r);
+        if (keep) all.push(r);
+      }
+      options.onProgress?.(i + 1, files.length, f);
+    });
   const { rows, merges, notes } = fold.finish();
   const withNotes = reports.map((r) => {
     const n = notes.get(r.file);

@@ -2,6 +2,7 @@
 import { GwtInputError } from "../util/errors";
 import type { ParseOptions } from "./picard/parse";
 import { cleanSampleName } from "./sampleName";
+import { parseTopLevelKeys } from "./jsonScan";
 import { baseName } from "./text";
 import type { FastpReport, FastpSummary } from "./types";
 
@@ -9,6 +10,8 @@ import type { FastpReport, FastpSummary } from "./types";
 export const pattern = { fn: ["*.json"], contents: '"before_filtering"', numLines: 50 } as const;
 
 type Json = Record<string, unknown>;
+/** The top-level sections `parse` reads. */
+const SECTIONS = ["summary", "command", "filtering_result", "insert_size", "adapter_cutting", "duplication"] as const;
 const n = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 const obj = (v: unknown): Json => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Json) : {});
 
@@ -37,12 +40,15 @@ export function fastpInput(command: string): string | undefined {
  */
 export function parse(text: string, file: string, options: ParseOptions = {}): FastpReport {
   if (text.trim() === "") throw new GwtInputError("empty file", { file });
-  let j: Json;
-  try {
-    j = obj(JSON.parse(text));
-  } catch (e) {
-    throw new GwtInputError(`invalid JSON: ${(e as Error).message}`, { file });
-  }
+  // Only the sections read below are built (the per-cycle curves are most of the file); anything
+  // but a valid JSON object goes through JSON.parse as a whole, for its exact error or value.
+  let j: Json | undefined = parseTopLevelKeys(text, SECTIONS);
+  if (!j)
+    try {
+      j = obj(JSON.parse(text));
+    } catch (e) {
+      throw new GwtInputError(`invalid JSON: ${(e as Error).message}`, { file });
+    }
   const s = obj(j["summary"]);
   if (!("before_filtering" in s)) throw new GwtInputError("no summary.before_filtering: not a fastp report", { file, field: "summary" });
   const command = typeof j["command"] === "string" ? (j["command"] as string) : null;

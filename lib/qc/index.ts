@@ -12,9 +12,11 @@ export { detect, headLines } from "./detect";
 export { cell as parseMetricCell } from "./text";
 export { QC_MODULES, wideOf, type QcInput, type QcModule } from "./modules";
 export {
-  collectQc, collectFile, listFiles, toWideRows, WideFold, rowsToTable, columnOrder, DEFAULT_COLLECT_OPTIONS,
+  collectQc, collectFile, listFiles, toWideRows, WideFold, wideRecord, rowsToTable, columnOrder, DEFAULT_COLLECT_OPTIONS,
+  type WideRecord,
   type CollectOptions, type QcCollection, type QcFileReport, type QcMerge, type QcReport,
 } from "./collect";
+export { PARALLEL_MIN_FILES, autoWorkers } from "./parallel";
 export { writeQcRows, rowsToCsv, formatOfPath, type QcOutputFormat } from "./write";
 export * from "./fastqc";
 export * from "./picard";

@@ -84,25 +84,32 @@ export function isBlankRange(text: string, from: number, to: number): boolean {
 export class LineIndex {
   /** Number of lines (as `splitLines(text).length`). */
   readonly length: number;
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
+  /** Line starts, plus a sentinel: line i's LF (or end of text + 1) is at starts[i + 1] - 1. */
+  private readonly starts: Int32Array;
 
   constructor(readonly text: string) {
     const n = text.length;
+    let starts = new Int32Array(Math.max(16, (n >> 5) + 1));
+    let count = 0;
     let pos = 0;
     while (pos < n) {
+      if (count + 1 >= starts.length) {
+        const grown = new Int32Array(starts.length * 2);
+        grown.set(starts);
+        starts = grown;
+      }
+      starts[count++] = pos;
       const j = text.indexOf("\n", pos);
-      const stop = j < 0 ? n : j;
-      this.starts.push(pos);
-      this.ends.push(stop > pos && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop);
-      pos = stop + 1;
+      pos = j < 0 ? n + 1 : j + 1;
     }
-    this.length = this.starts.length;
+    starts[count] = pos;
+    this.starts = starts;
+    this.length = count;
   }
 
   /** Line `i` (0-based), without its line break. */
   line(i: number): string {
-    return this.text.slice(this.starts[i], this.ends[i]);
+    return this.text.slice(this.starts[i], this.end(i));
   }
 
   /** Offset of line `i`'s first character in the text. */
@@ -112,18 +119,20 @@ export class LineIndex {
 
   /** Offset just past line `i`'s last character (before CR/LF). */
   end(i: number): number {
-    return this.ends[i] as number;
+    const s = this.starts[i] as number;
+    const e = (this.starts[i + 1] as number) - 1;
+    return e > s && this.text.charCodeAt(e - 1) === 13 ? e - 1 : e;
   }
 
   /** `line(i).startsWith(prefix)`, without slicing. */
   startsWith(i: number, prefix: string): boolean {
     const s = this.starts[i] as number;
-    return (this.ends[i] as number) - s >= prefix.length && this.text.startsWith(prefix, s);
+    return this.end(i) - s >= prefix.length && this.text.startsWith(prefix, s);
   }
 
   /** `line(i).trim() === ""`, without slicing. */
   blank(i: number): boolean {
-    return isBlankRange(this.text, this.starts[i] as number, this.ends[i] as number);
+    return isBlankRange(this.text, this.starts[i] as number, this.end(i));
   }
 
   /** `line(i)` split on tabs. */

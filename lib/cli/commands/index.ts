@@ -1,9 +1,19 @@
 import type { Command } from "../command";
-import { datasetsCommand } from "./datasets";
-import { predictCommand } from "./predict";
-import { qcCommand } from "./qc";
-import { reportCommand } from "./report";
-import { tracesCommand } from "./traces";
 
-/** Every subcommand; adding one is one file plus one line here. */
-export const COMMANDS: readonly Command[] = [datasetsCommand, predictCommand, qcCommand, reportCommand, tracesCommand];
+/**
+ * Every subcommand, loaded only when it runs: each pulls in a different part of the library (DuckDB,
+ * the models, the QC parsers), and a `gwtime qc` run should not pay for the others' start-up.
+ * Adding a command is one file plus one line here.
+ */
+export const COMMAND_LOADERS: Readonly<Record<string, () => Command>> = {
+  datasets: () => (require("./datasets") as typeof import("./datasets")).datasetsCommand,
+  predict: () => (require("./predict") as typeof import("./predict")).predictCommand,
+  qc: () => (require("./qc") as typeof import("./qc")).qcCommand,
+  report: () => (require("./report") as typeof import("./report")).reportCommand,
+  traces: () => (require("./traces") as typeof import("./traces")).tracesCommand,
+};
+
+/** All commands (loads every one; for help text). */
+export function allCommands(): Command[] {
+  return Object.values(COMMAND_LOADERS).map((load) => load());
+}
