@@ -2,6 +2,7 @@ import type { FeatureDef } from "../features/types";
 import { rng } from "../util/stats";
 import { mutualInformation, partialCorrelation, pearson, residualize, spearman } from "./correlation";
 import type { StepTable } from "./stepTable";
+import { quantileBins } from "./tail";
 
 /** Association of one feature with one step's (log) run time. */
 export interface FeatureEffect {
@@ -135,4 +136,30 @@ export function tailFlags(t: StepTable, stratum: readonly (string | number)[], k
     med.set(key, m);
   }
   return t.time.map((v, i) => v > k * (med.get(String(stratum[i])) as number));
+}
+
+/** Per step: how many tail runs, and the quality features that best separate them (by |AUC - 0.5|). */
+export interface TailSeparationRow {
+  readonly step: string;
+  readonly runs: number;
+  readonly tailRuns: number;
+  readonly best: ReadonlyArray<{ feature: string; auc: number }>;
+}
+
+/**
+ * Tail runs of each step (time > k x the median of runs in the same read-count quartile) and the
+ * quality features that separate them from the rest.
+ */
+export function tailSeparation(tables: readonly StepTable[], defs: readonly FeatureDef[], k = 1.5, top = 4, sizeFeature = "reads"): TailSeparationRow[] {
+  return tables.map((t) => {
+    const strata = quantileBins(t.features[sizeFeature] ?? t.time.map(() => 0), 4);
+    const flags = tailFlags(t, strata, k);
+    const best = defs
+      .filter((f) => f.kind === "quality" && t.features[f.name])
+      .map((f) => ({ feature: f.name, auc: aucOf(t.features[f.name] as number[], flags) }))
+      .filter((x) => Number.isFinite(x.auc))
+      .sort((a, b) => Math.abs(b.auc - 0.5) - Math.abs(a.auc - 0.5) || a.feature.localeCompare(b.feature))
+      .slice(0, top);
+    return { step: t.step, runs: t.time.length, tailRuns: flags.filter(Boolean).length, best };
+  });
 }

@@ -79,3 +79,10 @@ export function mechanismEvidence(mechanisms: readonly Mechanism[], factors: rea
     };
   });
 }
+
+/** One markdown sentence stating a mechanism's verdict and the numbers behind it. */
+export function describeEvidence(e: MechanismEvidence): string {
+  const f = (v: number | undefined, d = 2): string => (v === undefined || !Number.isFinite(v) ? "n/a" : v.toFixed(d));
+  const m = e.mechanism;
+  return `**${e.verdict}** — ${m.factor} at ${e.factorLevel ?? "n/a"}: ${f(e.factorRatio)}x baseline CPU time (noise CV ${f(e.noiseCv)}); partial r of ${m.feature} = ${f(e.partial)} [${f(e.partialLo)}, ${f(e.partialHi)}], n = ${e.n ?? 0}.`;
+}

@@ -19,6 +19,8 @@ import { modelCard } from "../models/modelCard";
 import { RuntimePredictor } from "../models/runtime";
 import { loadModel, saveModel, trainingDataSha256 } from "../models/serialize";
 import { TailRiskClassifier } from "../models/tail";
+import { groupedBars } from "../plots/builders";
+import type { Figure } from "../plots/figure";
 import type { TimeMeasure } from "./stepTable";
 
 /** Model input spec of a registry feature (its QC column, unit, and a log for size-like transforms). */
@@ -222,4 +224,29 @@ export function trainStepModel(runs: readonly HarnessRun[], step: string, dir: s
   });
   writeFileSync(join(dir, `harness-${step}.md`), modelCard(loadModel(file).file));
   return { step, file, n: d.records.length, features: specs.length, cvR2: cv.metrics.r2Log, cvMdape: cv.metrics.mdape, note: "" };
+}
+
+/** Ablation rows side by side per step: R² and MdAPE with size only and with quality, and the lift. */
+export interface LiftRow {
+  readonly step: string;
+  readonly n: number;
+  readonly r2Size: number;
+  readonly r2Quality: number;
+  readonly lift: number;
+  readonly mdapeSize: number;
+  readonly mdapeQuality: number;
+}
+
+export function liftRows(rows: readonly AblationRow[], steps: readonly string[]): LiftRow[] {
+  return steps.map((step) => {
+    const a = rows.find((r) => r.step === step && r.featureSet === "size only");
+    const b = rows.find((r) => r.step === step && r.featureSet === "size + quality");
+    return { step, n: a?.n ?? 0, r2Size: a?.r2Log ?? NaN, r2Quality: b?.r2Log ?? NaN, lift: (b?.r2Log ?? NaN) - (a?.r2Log ?? NaN), mdapeSize: a?.mdape ?? NaN, mdapeQuality: b?.mdape ?? NaN };
+  });
+}
+
+/** Bar chart of the ablation: R² with size only vs size + quality, per step (steps without a number are blank). */
+export function liftFigure(lifts: readonly LiftRow[], title: string): Figure {
+  const v = (x: number): number | null => (Number.isFinite(x) ? x : null);
+  return groupedBars(lifts.map((l) => l.step), [{ name: "size only", values: lifts.map((l) => v(l.r2Size)) }, { name: "size + quality", values: lifts.map((l) => v(l.r2Quality)) }], { title, yTitle: "R² on log run time (grouped 5-fold CV)" });
 }

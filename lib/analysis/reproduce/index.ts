@@ -5,3 +5,4 @@ export * from "./ksTest";
 export * from "./lotaru";
 export * from "./galaxy";
 export * from "./osre";
+export * from "./figures";
