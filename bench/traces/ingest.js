@@ -1,11 +1,28 @@
 // gwtime side of the trace benchmark: DuckDB ingest (normalise to TaskRun columns) → Parquet.
-// Usage: node bench/traces/ingest.js FORMAT OUT.parquet PATH... ; prints one JSON line.
-const { ingestToParquet, expandTracePaths } = require("../../dist/traces");
-const [format, out, ...inputs] = process.argv.slice(2);
+// Usage: node bench/traces/ingest.js [--no-write] FORMAT OUT.parquet PATH... ; prints one JSON line.
+// --no-write: same read + normalisation, into an in-memory DuckDB table instead of Parquet (the part
+// comparable to pandas read_csv, which only parses into memory); OUT is ignored.
+const { expandTracePaths } = require("../../dist/traces");
+const { ingestToParquet, ingestSelectSql, openDuckdb } = require("../../dist/traces/duckdb");
+const args = process.argv.slice(2);
+const noWrite = args[0] === "--no-write";
+const [format, out, ...inputs] = noWrite ? args.slice(1) : args;
 (async () => {
   const paths = expandTracePaths(inputs);
   const t0 = process.hrtime.bigint();
-  const r = await ingestToParquet(paths, format, out);
+  let rows, parquetBytes, issues;
+  if (noWrite) {
+    const con = await openDuckdb();
+    await con.run(`CREATE TABLE runs AS ${ingestSelectSql(paths, format)}`);
+    rows = Number((await con.runAndReadAll("SELECT count(*) AS n FROM runs")).getRowObjectsJS()[0].n);
+    con.closeSync();
+  } else {
+    const r = await ingestToParquet(paths, format, out);
+    rows = r.rows;
+    parquetBytes = r.parquetBytes;
+    issues = r.files.reduce((a, f) => a + f.issues.length, 0);
+  }
   const s = Number(process.hrtime.bigint() - t0) / 1e9;
-  process.stdout.write(JSON.stringify({ tool: "gwtime-duckdb", rows: r.rows, seconds: s, parquetBytes: r.parquetBytes, issues: r.files.reduce((a, f) => a + f.issues.length, 0) }) + "\n");
+  const tool = noWrite ? "gwtime-duckdb-nowrite" : "gwtime-duckdb";
+  process.stdout.write(JSON.stringify({ tool, rows, seconds: s, parquetBytes, issues }) + "\n");
 })().catch((e) => { console.error(e); process.exit(1); });

@@ -1,42 +1,56 @@
 #!/usr/bin/env bash
 # Trace ingest benchmark: gwtime (DuckDB path) vs pandas read_csv on the same files, in the same run.
 # Inputs: the whole galaxy-main csv_dump (real) and SYNTHETIC 1M / 10M-row Nextflow traces generated
-# (seeded) into a temp folder, never the repo. Output: artifacts/bench/traces.md.
-# BENCH_TRACE_SIZES="1000000 10000000" to choose the synthetic sizes.
+# (seeded) into a temp folder, never the repo. Output: artifacts/bench/traces.md (+ traces.jsonl).
+# Each dataset runs gwtime (ingest → Parquet), gwtime --no-write (same read + normalisation into an
+# in-memory table) and pandas read_csv, interleaved, BENCH_REPEATS times (default 3; the report takes
+# medians). BENCH_TRACE_SIZES="1000000 10000000" chooses the synthetic sizes; BENCH_REPEATS_BIG (default
+# 1) is the repeat count for sizes of 5M rows and more.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
 PY="${PY:-$ROOT/.venv-bench/bin/python}"
 MIRROR="${GWT_DATA_MIRROR:-$ROOT/../shared/datasets}"
-GALAXY="$MIRROR/galaxy-main/csv_dump"
+GALAXY="$(cd "$MIRROR/galaxy-main/csv_dump" && pwd)"
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/gwt-bench-traces.XXXXXX")"
 trap 'rm -rf "$TMP"' EXIT
 RES="$TMP/results.jsonl"
 SIZES="${BENCH_TRACE_SIZES:-1000000 10000000}"
+REPEATS="${BENCH_REPEATS:-3}"
+REPEATS_BIG="${BENCH_REPEATS_BIG:-1}"
 mkdir -p artifacts/bench
 
-measure() { # dataset tool inputBytes cmd...
-  local ds="$1" tool="$2" bytes="$3"; shift 3
+measure() { # dataset inputBytes rep cmd...
+  local ds="$1" bytes="$2" rep="$3"; shift 3
   /usr/bin/time -v -o "$TMP/time.txt" "$@" > "$TMP/out.json"
-  local rss; rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$TMP/time.txt")
-  "$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); d.update(dataset=sys.argv[2], inputBytes=int(sys.argv[3]), maxRssKb=int(sys.argv[4])); print(json.dumps(d))' \
-    "$TMP/out.json" "$ds" "$bytes" "$rss" >> "$RES"
+  local rss cpu; rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$TMP/time.txt")
+  cpu=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {print u + s}' "$TMP/time.txt")
+  "$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); d.update(dataset=sys.argv[2], inputBytes=int(sys.argv[3]), maxRssKb=int(sys.argv[4]), cpuSeconds=float(sys.argv[5]), rep=int(sys.argv[6])); print(json.dumps(d))' \
+    "$TMP/out.json" "$ds" "$bytes" "$rss" "$cpu" "$rep" >> "$RES"
   tail -1 "$RES"
+}
+
+trio() { # dataset inputBytes repeats format path
+  local ds="$1" bytes="$2" reps="$3" fmt="$4" path="$5"
+  for rep in $(seq 1 "$reps"); do
+    measure "$ds" "$bytes" "$rep" node bench/traces/ingest.js "$fmt" "$TMP/$ds.parquet" "$path"
+    measure "$ds" "$bytes" "$rep" node bench/traces/ingest.js --no-write "$fmt" "$TMP/$ds.parquet" "$path"
+    measure "$ds" "$bytes" "$rep" "$PY" bench/traces/pandas_read.py "$path"
+  done
 }
 
 echo "==> galaxy-main csv_dump (real, $(du -sh "$GALAXY" | cut -f1))"
 GB=$(cat "$GALAXY"/*.csv | wc -c)
-measure galaxy-main gwtime-duckdb "$GB" node bench/traces/ingest.js galaxy "$TMP/galaxy.parquet" "$GALAXY"
-measure galaxy-main pandas-read_csv "$GB" "$PY" bench/traces/pandas_read.py "$GALAXY"
+trio galaxy-main "$GB" "$REPEATS" galaxy "$GALAXY"
 
 for N in $SIZES; do
   LABEL="nextflow-synthetic-$((N / 1000000))M"
   echo "==> $LABEL: generating (SYNTHETIC, seeded)"
   "$PY" bench/traces/gen_trace.py "$TMP/trace_$N.tsv" "$N"
   B=$(stat -c %s "$TMP/trace_$N.tsv")
-  measure "$LABEL" gwtime-duckdb "$B" node bench/traces/ingest.js nextflow "$TMP/trace_$N.parquet" "$TMP/trace_$N.tsv"
-  measure "$LABEL" pandas-read_csv "$B" "$PY" bench/traces/pandas_read.py "$TMP/trace_$N.tsv"
+  R="$REPEATS"; [ "$N" -ge 5000000 ] && R="$REPEATS_BIG"
+  trio "$LABEL" "$B" "$R" nextflow "$TMP/trace_$N.tsv"
   rm -f "$TMP/trace_$N.tsv"
 done
-"$PY" bench/traces/report.py "$RES" artifacts/bench/traces.md
 cp "$RES" artifacts/bench/traces.jsonl
+"$PY" bench/traces/report.py "$RES" artifacts/bench/traces.md

@@ -114,46 +114,56 @@ export const meminfoKbToBytes = (kb: number): number => kibToBytes(kb);
  * DuckDB SQL macros mirroring `parseDurationS` (bare numbers = ms), `parseBytes` (binary multiples)
  * and `parsePercent`, for the DuckDB ingest path. Kept here so every conversion lives in one file;
  * `units.test.ts` / `traces/duckdb.test.ts` check both agree.
+ *
+ * Fast path: the ingest computes `n = gwt_num_x(x)` once per field in an inner projection (= `gwt_num(x)`
+ * without the trim: DuckDB's cast already skips surrounding whitespace, and the only missing markers
+ * that cast to a number are "NaN"/"nan", checked on NaN only). The `*_tn(t, n)` macros then take that
+ * number and the trimmed text `t`, which is evaluated only in the branches for cells that are not plain
+ * numbers: the regex branch runs on human-readable "1h 2m", "1.2 GB" only. Missing markers are tested with `list_contains`, never `IN (...)` (DuckDB rewrites
+ * a constant IN list into a MARK hash join run on every row, outside the CASE that guards it) nor an OR
+ * chain (which repeats `trim(x)` once per marker when the macro is given an expression).
+ * `gwt_missing(x)` on raw text is one anchored regex (DuckDB's `trim` strips spaces only, so ' *...* ' is
+ * the same test), cheaper than trimming a long string first. The other one-argument macros
+ * (`gwt_duration_s(x)`, ...) are the same rules on raw text, for ad-hoc SQL.
  */
 export const SQL_UNIT_MACROS = `
-CREATE OR REPLACE MACRO gwt_missing(x) AS (x IS NULL OR trim(x) IN ('', '-', 'NA', 'NaN', 'nan', 'null', 'None'));
-CREATE OR REPLACE MACRO gwt_num(x) AS (CASE WHEN gwt_missing(x) THEN NULL ELSE TRY_CAST(trim(x) AS DOUBLE) END);
-CREATE OR REPLACE MACRO gwt_duration_s(x) AS (
+CREATE OR REPLACE MACRO gwt_miss_t(t) AS (t IS NULL OR list_contains(['', '-', 'NA', 'NaN', 'nan', 'null', 'None'], t));
+CREATE OR REPLACE MACRO gwt_missing(x) AS (x IS NULL OR regexp_full_match(x, ' *(|-|NA|NaN|nan|null|None) *'));
+CREATE OR REPLACE MACRO gwt_num_t(t) AS (CASE WHEN gwt_miss_t(t) THEN NULL ELSE TRY_CAST(t AS DOUBLE) END);
+CREATE OR REPLACE MACRO gwt_num_x(x) AS (CASE WHEN isnan(TRY_CAST(x AS DOUBLE)) AND gwt_miss_t(trim(x)) THEN NULL ELSE TRY_CAST(x AS DOUBLE) END);
+CREATE OR REPLACE MACRO gwt_nn(v) AS (CASE WHEN v >= 0 THEN v ELSE NULL END);
+CREATE OR REPLACE MACRO gwt_duration_text_s(t) AS (
   CASE
-    WHEN gwt_missing(x) THEN NULL
-    WHEN TRY_CAST(trim(x) AS DOUBLE) IS NOT NULL THEN (CASE WHEN TRY_CAST(trim(x) AS DOUBLE) >= 0 THEN TRY_CAST(trim(x) AS DOUBLE) / 1000 ELSE NULL END)
-    WHEN regexp_full_match(trim(x), '(\\s*[0-9]*\\.?[0-9]+\\s*(ms|d|h|m|s)\\s*)+') THEN
-        coalesce(TRY_CAST(regexp_extract(x, '([0-9]*\\.?[0-9]+)\\s*d', 1) AS DOUBLE), 0) * 86400
-      + coalesce(TRY_CAST(regexp_extract(x, '([0-9]*\\.?[0-9]+)\\s*h', 1) AS DOUBLE), 0) * 3600
-      + coalesce(TRY_CAST(regexp_extract(x, '([0-9]*\\.?[0-9]+)\\s*m(\\s|[0-9]|$)', 1) AS DOUBLE), 0) * 60
-      + coalesce(TRY_CAST(regexp_extract(x, '(^|[^0-9.])([0-9]*\\.?[0-9]+)\\s*s', 2) AS DOUBLE), 0)
-      + coalesce(TRY_CAST(regexp_extract(x, '([0-9]*\\.?[0-9]+)\\s*ms', 1) AS DOUBLE), 0) / 1000
+    WHEN regexp_full_match(t, '(\\s*[0-9]*\\.?[0-9]+\\s*(ms|d|h|m|s)\\s*)+') THEN
+        coalesce(TRY_CAST(regexp_extract(t, '([0-9]*\\.?[0-9]+)\\s*d', 1) AS DOUBLE), 0) * 86400
+      + coalesce(TRY_CAST(regexp_extract(t, '([0-9]*\\.?[0-9]+)\\s*h', 1) AS DOUBLE), 0) * 3600
+      + coalesce(TRY_CAST(regexp_extract(t, '([0-9]*\\.?[0-9]+)\\s*m(\\s|[0-9]|$)', 1) AS DOUBLE), 0) * 60
+      + coalesce(TRY_CAST(regexp_extract(t, '(^|[^0-9.])([0-9]*\\.?[0-9]+)\\s*s', 2) AS DOUBLE), 0)
+      + coalesce(TRY_CAST(regexp_extract(t, '([0-9]*\\.?[0-9]+)\\s*ms', 1) AS DOUBLE), 0) / 1000
     ELSE NULL
   END);
-CREATE OR REPLACE MACRO gwt_bytes(x) AS (
-  CASE
-    WHEN gwt_missing(x) THEN NULL
-    WHEN TRY_CAST(trim(x) AS DOUBLE) IS NOT NULL THEN (CASE WHEN TRY_CAST(trim(x) AS DOUBLE) >= 0 THEN TRY_CAST(trim(x) AS DOUBLE) ELSE NULL END)
-    WHEN regexp_full_match(trim(x), '([0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([a-zA-Z]*)') THEN
-      CAST(regexp_extract(trim(x), '^([0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)', 1) AS DOUBLE) *
-      CASE lower(regexp_extract(trim(x), '([a-zA-Z]*)$', 1))
-        WHEN '' THEN 1 WHEN 'b' THEN 1 WHEN 'byte' THEN 1 WHEN 'bytes' THEN 1
-        WHEN 'k' THEN 1024 WHEN 'kb' THEN 1024 WHEN 'kib' THEN 1024
-        WHEN 'm' THEN 1048576 WHEN 'mb' THEN 1048576 WHEN 'mib' THEN 1048576
-        WHEN 'g' THEN 1073741824 WHEN 'gb' THEN 1073741824 WHEN 'gib' THEN 1073741824
-        WHEN 't' THEN 1099511627776 WHEN 'tb' THEN 1099511627776 WHEN 'tib' THEN 1099511627776
-        WHEN 'p' THEN 1125899906842624 WHEN 'pb' THEN 1125899906842624 WHEN 'pib' THEN 1125899906842624
-        ELSE NULL END
-    ELSE NULL
-  END);
-CREATE OR REPLACE MACRO gwt_num_nn(x) AS (CASE WHEN gwt_missing(x) THEN NULL WHEN TRY_CAST(trim(x) AS DOUBLE) >= 0 THEN TRY_CAST(trim(x) AS DOUBLE) ELSE NULL END);
-CREATE OR REPLACE MACRO gwt_percent_nn(x) AS (CASE WHEN gwt_missing(x) THEN NULL WHEN TRY_CAST(trim(replace(x, '%', '')) AS DOUBLE) >= 0 THEN TRY_CAST(trim(replace(x, '%', '')) AS DOUBLE) ELSE NULL END);
+CREATE OR REPLACE MACRO gwt_duration_tn(t, n) AS (
+  CASE WHEN n IS NOT NULL THEN gwt_nn(n) / 1000 WHEN gwt_miss_t(t) THEN NULL ELSE gwt_duration_text_s(t) END);
+CREATE OR REPLACE MACRO gwt_bytes_text(t) AS (
+  list_transform([regexp_extract(t, '^([0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([a-zA-Z]*)$', ['num', 'unit'])], p -> TRY_CAST(p.num AS DOUBLE) * MAP {
+    '': 1, 'b': 1, 'byte': 1, 'bytes': 1, 'k': 1024, 'kb': 1024, 'kib': 1024,
+    'm': 1048576, 'mb': 1048576, 'mib': 1048576, 'g': 1073741824, 'gb': 1073741824, 'gib': 1073741824,
+    't': 1099511627776, 'tb': 1099511627776, 'tib': 1099511627776,
+    'p': 1125899906842624, 'pb': 1125899906842624, 'pib': 1125899906842624}[lower(p.unit)]::DOUBLE)[1]);
+CREATE OR REPLACE MACRO gwt_bytes_tn(t, n) AS (
+  CASE WHEN n IS NOT NULL THEN gwt_nn(n) WHEN gwt_miss_t(t) THEN NULL ELSE gwt_bytes_text(t) END);
+CREATE OR REPLACE MACRO gwt_percent_t(t) AS (CASE WHEN gwt_miss_t(t) THEN NULL ELSE TRY_CAST(trim(replace(t, '%', '')) AS DOUBLE) END);
+CREATE OR REPLACE MACRO gwt_percent_x(x) AS (CASE WHEN gwt_missing(x) THEN NULL ELSE TRY_CAST(replace(x, '%', '') AS DOUBLE) END);
+CREATE OR REPLACE MACRO gwt_epoch_ms_tn(t, n) AS (
+  CASE WHEN n IS NOT NULL THEN make_timestamp(CAST(n * 1000 AS BIGINT)) WHEN gwt_miss_t(t) THEN NULL ELSE TRY_CAST(t AS TIMESTAMP) END);
+CREATE OR REPLACE MACRO gwt_num(x) AS (gwt_num_t(trim(x)));
+CREATE OR REPLACE MACRO gwt_num_nn(x) AS (gwt_nn(gwt_num_t(trim(x))));
+CREATE OR REPLACE MACRO gwt_duration_s(x) AS (gwt_duration_tn(trim(x), gwt_num_t(trim(x))));
+CREATE OR REPLACE MACRO gwt_bytes(x) AS (gwt_bytes_tn(trim(x), gwt_num_t(trim(x))));
+CREATE OR REPLACE MACRO gwt_percent(x) AS (gwt_percent_t(trim(x)));
+CREATE OR REPLACE MACRO gwt_percent_nn(x) AS (gwt_nn(gwt_percent_t(trim(x))));
 CREATE OR REPLACE MACRO gwt_mib_bytes(v) AS (v * 1048576);
-CREATE OR REPLACE MACRO gwt_percent(x) AS (CASE WHEN gwt_missing(x) THEN NULL ELSE TRY_CAST(trim(replace(x, '%', '')) AS DOUBLE) END);
-CREATE OR REPLACE MACRO gwt_epoch_ms(x) AS (
-  CASE WHEN gwt_missing(x) THEN NULL
-       WHEN TRY_CAST(trim(x) AS DOUBLE) IS NOT NULL THEN make_timestamp(CAST(TRY_CAST(trim(x) AS DOUBLE) * 1000 AS BIGINT))
-       ELSE TRY_CAST(trim(x) AS TIMESTAMP) END);
+CREATE OR REPLACE MACRO gwt_epoch_ms(x) AS (gwt_epoch_ms_tn(trim(x), gwt_num_t(trim(x))));
 `;
 
 const DECIMAL_UNITS: Record<string, number> = {
