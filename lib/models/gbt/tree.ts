@@ -69,6 +69,12 @@ export class TreeGrower {
   private readonly maxHists: number;
   private readonly featScratch: Int32Array;
   private readonly tmpHist: Float64Array;
+  /** Zeroed between calls: [feature][256 bins][gradient sum, count] for constant-hessian histograms. */
+  private readonly gcScratch: Float64Array;
+  /** Per split: 1 where a bin goes left. */
+  private readonly leftTable = new Uint8Array(256);
+  /** Hessian sum of the rows of the last buildHist call with a hessian array. */
+  private lastHessSum = 0;
 
   /**
    * @param bins column-major binned matrix (bins[f*n+i]), n rows, p = nBins.length features
@@ -94,6 +100,7 @@ export class TreeGrower {
     this.maxHists = Math.max(4, Math.floor(histMemoryBytes / (this.histSize * 8)));
     this.featScratch = new Int32Array(this.p);
     this.tmpHist = new Float64Array(this.histSize);
+    this.gcScratch = new Float64Array(this.p * 512);
   }
 
   private acquire(): Float64Array | null {
@@ -108,30 +115,76 @@ export class TreeGrower {
     if (h) this.pool.push(h);
   }
 
-  /** Histogram of rows idx[start..end) into hist (zeroed first). Row-wise over the row-major copy. */
-  private buildHist(hist: Float64Array, idx: Int32Array, start: number, end: number, grad: Float64Array, hess: Float64Array | null): void {
-    hist.fill(0);
-    const p = this.p;
+  /**
+   * Histogram of rows idx[start..end) into hist (every entry overwritten). Row-wise over the row-major copy.
+   * Constant hessian: gradient sums and counts go into the [feature][bin][g, count] scratch (fixed stride of
+   * 256 bins per feature, 4 features per step), then are copied out with hessian = count. Each bin sums its
+   * rows in the same order as a plain loop, so the sums are bit-identical to a straightforward accumulation.
+   * Returns the rows' gradient sum (hessian sum in lastHessSum when hess is given), summed in row order.
+   */
+  private buildHist(hist: Float64Array, idx: Int32Array, start: number, end: number, grad: Float64Array, hess: Float64Array | null): number {
+    const p = this.p | 0;
     const rb = this.rowBins;
     const hoff = this.histOffset;
     if (hess === null) {
-      // constant hessian: accumulate gradient and count, then hessian = count
+      const s2 = this.gcScratch;
+      const p4 = p - (p & 3);
+      let gs = 0;
       for (let k = start; k < end; k++) {
         const r = idx[k] as number;
         const g = grad[r] as number;
-        const base = r * p;
-        for (let f = 0; f < p; f++) {
-          const o = (hoff[f] as number) + (rb[base + f] as number) * 3;
-          hist[o] += g;
-          hist[o + 2]++;
+        gs += g;
+        const base = (r * p) | 0;
+        let f = 0;
+        for (; f < p4; f += 4) {
+          const b = base + f;
+          const o0 = (f << 9) + ((rb[b] as number) << 1);
+          const o1 = ((f + 1) << 9) + ((rb[b + 1] as number) << 1);
+          const o2 = ((f + 2) << 9) + ((rb[b + 2] as number) << 1);
+          const o3 = ((f + 3) << 9) + ((rb[b + 3] as number) << 1);
+          s2[o0] += g;
+          s2[o0 + 1]++;
+          s2[o1] += g;
+          s2[o1 + 1]++;
+          s2[o2] += g;
+          s2[o2 + 1]++;
+          s2[o3] += g;
+          s2[o3 + 1]++;
+        }
+        for (; f < p; f++) {
+          const o = (f << 9) + ((rb[base + f] as number) << 1);
+          s2[o] += g;
+          s2[o + 1]++;
         }
       }
-      for (let o = 0; o < hist.length; o += 3) hist[o + 1] = hist[o + 2] as number;
+      // copy out as [g, h = count, count] and leave the scratch zeroed for the next call
+      const nBins = this.nBins;
+      for (let f = 0; f < p; f++) {
+        const off = hoff[f] as number;
+        const so = f << 9;
+        const nb = (nBins[f] as number) + 1;
+        for (let b = 0; b < nb; b++) {
+          const sb = so + (b << 1);
+          const c = s2[sb + 1] as number;
+          const hb = off + b * 3;
+          hist[hb] = s2[sb] as number;
+          hist[hb + 1] = c;
+          hist[hb + 2] = c;
+          s2[sb] = 0;
+          s2[sb + 1] = 0;
+        }
+      }
+      return gs;
     } else {
+      hist.fill(0);
+      let gs = 0;
+      let hs = 0;
       for (let k = start; k < end; k++) {
         const r = idx[k] as number;
         const g = grad[r] as number;
         const h = hess[r] as number;
+        gs += g;
+        hs += h;
         const base = r * p;
         for (let f = 0; f < p; f++) {
           const o = (hoff[f] as number) + (rb[base + f] as number) * 3;
@@ -140,6 +193,8 @@ export class TreeGrower {
           hist[o + 2]++;
         }
       }
+      this.lastHessSum = hs;
+      return gs;
     }
   }
 
@@ -227,20 +282,29 @@ export class TreeGrower {
     }
   }
 
-  /** Stable in-place partition of idx[start..end) by the candidate's split; returns the boundary. */
+  /**
+   * Stable in-place partition of idx[start..end) by the candidate's split; returns the boundary.
+   * Branch-free: a 256-entry table says which bins go left, every row is written to both the left
+   * cursor (idx) and the right cursor (scratch), and only the matching cursor advances.
+   */
   private partition(idx: Int32Array, c: Cand): number {
     const base = c.feature * this.n;
-    const t = c.bin;
-    const ml = c.missingLeft;
+    const nb = this.nBins[c.feature] as number;
+    const lt = this.leftTable;
+    lt[0] = c.missingLeft ? 1 : 0;
+    for (let b = 1; b <= nb; b++) lt[b] = b <= c.bin ? 1 : 0;
     const bins = this.bins;
     const sc = this.scratch;
     let w = c.start;
     let r = 0;
-    for (let k = c.start; k < c.end; k++) {
+    const end = c.end;
+    for (let k = c.start; k < end; k++) {
       const row = idx[k] as number;
-      const b = bins[base + row] as number;
-      if (b === 0 ? ml : b <= t) idx[w++] = row;
-      else sc[r++] = row;
+      const l = lt[bins[base + row] as number] as number;
+      idx[w] = row;
+      sc[r] = row;
+      w += l;
+      r += 1 - l;
     }
     for (let k = 0; k < r; k++) idx[w + k] = sc[k] as number;
     return w;
@@ -342,41 +406,44 @@ export class TreeGrower {
       tree.missingLeft[nd] = c.missingLeft ? 1 : 0;
       tree.gain[nd] = c.gain;
       tree.value[nd] = 0;
-      // child sums: left sums from the histogram would need the hist; recompute from rows of the smaller side
+      // child sums over the smaller side's rows; when that side's histogram is built (subtraction trick:
+      // the larger = parent - smaller, in the parent's buffer), buildHist returns them from the same pass
       const leftSmaller = mid - c.start <= c.end - mid;
       const sStart = leftSmaller ? c.start : mid;
       const sEnd = leftSmaller ? mid : c.end;
+      const sc = sEnd - sStart;
+      const childDepth = c.depth + 1;
+      const childCanSplit = (cnt: number): boolean => childDepth < maxDepth && cnt >= 2 * o.minSamplesLeaf && cnt >= 2;
       let sg = 0;
       let sh = 0;
-      for (let k = sStart; k < sEnd; k++) {
-        const r = idx[k] as number;
-        sg += grad[r] as number;
-        sh += hess === null ? 1 : (hess[r] as number);
-      }
-      const sc = sEnd - sStart;
-      const lg = leftSmaller ? sg : c.g - sg;
-      const lh = leftSmaller ? sh : c.h - sh;
-      const lc = leftSmaller ? sc : c.c - sc;
-      const L: Cand = { node: addNode(lg, lh), start: c.start, end: mid, depth: c.depth + 1, g: lg, h: lh, c: lc, hist: null, gain: 0, feature: NO_SPLIT, bin: 0, missingLeft: false };
-      const R: Cand = { node: addNode(c.g - lg, c.h - lh), start: mid, end: c.end, depth: c.depth + 1, g: c.g - lg, h: c.h - lh, c: c.c - lc, hist: null, gain: 0, feature: NO_SPLIT, bin: 0, missingLeft: false };
-      tree.left[nd] = L.node;
-      tree.right[nd] = R.node;
-      const small = leftSmaller ? L : R;
-      const large = leftSmaller ? R : L;
-      if (c.hist !== null && canSplit(large)) {
-        // subtraction trick: build the smaller child, the larger = parent - smaller (in the parent's buffer)
-        const sh2 = canSplit(small) ? this.acquire() : null;
+      let smallHist: Float64Array | null = null;
+      let largeHist: Float64Array | null = null;
+      if (c.hist !== null && childCanSplit(c.c - sc)) {
+        const sh2 = childCanSplit(sc) ? this.acquire() : null;
         const tmp = sh2 ?? this.tmpHist;
-        this.buildHist(tmp, idx, small.start, small.end, grad, hess);
+        sg = this.buildHist(tmp, idx, sStart, sEnd, grad, hess);
+        sh = hess === null ? sc : this.lastHessSum;
         const ph = c.hist;
         this.subtract(ph, tmp);
-        large.hist = ph;
-        small.hist = sh2;
+        largeHist = ph;
+        smallHist = sh2;
         c.hist = null;
       } else {
+        for (let k = sStart; k < sEnd; k++) {
+          const r = idx[k] as number;
+          sg += grad[r] as number;
+          sh += hess === null ? 1 : (hess[r] as number);
+        }
         this.release(c.hist);
         c.hist = null;
       }
+      const lg = leftSmaller ? sg : c.g - sg;
+      const lh = leftSmaller ? sh : c.h - sh;
+      const lc = leftSmaller ? sc : c.c - sc;
+      const L: Cand = { node: addNode(lg, lh), start: c.start, end: mid, depth: childDepth, g: lg, h: lh, c: lc, hist: leftSmaller ? smallHist : largeHist, gain: 0, feature: NO_SPLIT, bin: 0, missingLeft: false };
+      const R: Cand = { node: addNode(c.g - lg, c.h - lh), start: mid, end: c.end, depth: childDepth, g: c.g - lg, h: c.h - lh, c: c.c - lc, hist: leftSmaller ? largeHist : smallHist, gain: 0, feature: NO_SPLIT, bin: 0, missingLeft: false };
+      tree.left[nd] = L.node;
+      tree.right[nd] = R.node;
       consider(L);
       consider(R);
       nLeaves++;
