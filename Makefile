@@ -57,7 +57,8 @@ build: $(NODE_STAMP)
 
 unit: build
 	@echo "==> unit tests (node --test)"
-	npm test --silent
+	@mkdir -p artifacts/.cache
+	npm test --silent 2>&1 | tee artifacts/.cache/unit.log
 
 smoke: setup build
 	@echo "==> smoke-executing every notebook on a small slice (GWT_SMOKE=1)"
@@ -68,6 +69,8 @@ smoke: setup build
 
 test: unit smoke
 	@echo "==> make test: all passed"
+	@# One plain closing line with the unit-test counts (the notebook and harness smoke runs passed too).
+	@awk '/^ℹ pass /{p=$$3} /^ℹ fail /{f=$$3} END{printf "tests: %d passed, %d failed\n", p, f}' artifacts/.cache/unit.log
 
 notebooks: setup build
 	@echo "==> executing every notebook (artifacts/reports, artifacts/figures, artifacts/models)"
