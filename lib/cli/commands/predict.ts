@@ -3,7 +3,8 @@ import { loadModel, predictRuntime, readFeatureTable, type FeatureRecord, type S
 import { type Command, flagString, parseArgs } from "../command";
 
 function table(rows: readonly SamplePrediction[]): string {
-  const f = (v: number | null, d = 1): string => (v === null ? "-" : v.toFixed(d));
+  // A split-conformal interval is unbounded when the calibration set is too small for its coverage.
+  const f = (v: number | null, d = 1): string => (v === null ? "-" : v > 1e15 ? "unbounded" : v.toFixed(d));
   const cov = rows[0]?.coverage;
   const k = rows[0]?.tailK;
   const head = ["sample", "predicted_s", cov != null ? `lower_s(${Math.round(cov * 100)}%)` : "lower_s", "upper_s", k != null ? `p_tail(>${k}x median)` : "p_tail"];
