@@ -92,7 +92,7 @@ export function loadEffect(runs: readonly HarnessRun[], step: string, measure: T
   return { configs: ratios.length, medianRatio: median(ratios) };
 }
 
-/** One row per (factor, step): the effect of the most extreme level against baseline, with the noise next to it. */
+/** One row per (factor, step): the effect of the design's most extreme level against baseline, with the noise next to it. */
 export interface FactorEffectRow {
   readonly factor: string;
   readonly step: string;
@@ -119,8 +119,10 @@ export function factorEffectTable(runs: readonly HarnessRun[], factors: readonly
       const base = levels.find((l) => l.level === baseLevel);
       const others = levels.filter((l) => l.level !== baseLevel);
       if (!base || !others.length) continue;
-      // The level farthest from baseline (by |ratio - 1|, i.e. the strongest effect observed).
-      const extreme = others.reduce((a, b) => (Math.abs(Math.log(b.ratioToBaseline)) > Math.abs(Math.log(a.ratioToBaseline)) ? b : a));
+      // The level farthest from baseline in the design (not the strongest effect observed: picking
+      // the largest of several noisy ratios would report noise as an effect).
+      const dist = (l: SweepLevel): number => (typeof l.level === "number" && typeof baseLevel === "number" ? Math.abs(l.level - baseLevel) : 0);
+      const extreme = others.reduce((a, b) => (dist(b) > dist(a) ? b : a));
       out.push({
         factor,
         step,
