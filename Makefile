@@ -89,7 +89,7 @@ reproduce: notebooks figures check-reports
 
 lab: setup build
 	@echo "==> starting JupyterLab (kernel: TypeScript / tslab)"
-	"$(PYENV)/bin/jupyter" lab --notebook-dir="$(ROOT)/notebooks"
+	"$(PYENV)/bin/jupyter" lab --notebook-dir="$(ROOT)/notebooks" $(if $(filter 0,$(shell id -u)),--allow-root --no-browser,)
 
 .venv-bench/.gwt-stamp: bench/requirements.txt
 	@echo "==> creating .venv-bench (reference tools for benchmarks)"
