@@ -1,11 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "../data/paths";
-import { collectQc, toWideRows } from "../qc/collect";
-import type { QcRecord } from "../qc/types";
 import { readTrace } from "../traces/read";
 import type { TaskRun, TraceIssue } from "../traces/schema";
-import { deriveMetrics } from "./derive";
+import { NoInputFoundError } from "../util/errors";
+import { qcFeatureRecords } from "./qcRecords";
 
 /** One workflow run of the harness: its design row, its measured QC metrics and its steps. */
 export interface HarnessRun {
@@ -60,17 +59,16 @@ export function runMetrics(qcDir: string, issues: TraceIssue[]): Record<string, 
     issues.push({ file: qcDir, line: undefined, message: "no qc/ folder for this run" });
     return {};
   }
-  const col = collectQc(qcDir, { requireSamples: false });
-  for (const f of col.report.files) if (f.status === "failed") issues.push({ file: f.file, line: undefined, message: `QC file failed to parse: ${f.reason ?? "unknown reason"}` });
-  // All files of a run describe one input: give them one sample name before folding.
-  const records: QcRecord[] = [...col.records.values()].flat().map((r) => ({ ...r, sample: "run" }));
-  const { rows } = toWideRows(records);
-  const row = rows[0];
-  if (!row) return {};
-  const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(row)) if (typeof v === "number" && Number.isFinite(v) && k !== "n_records") out[k] = v;
-  for (const [k, v] of Object.entries(deriveMetrics(records, row))) if (typeof v === "number" && Number.isFinite(v)) out[k] = v;
-  return out;
+  try {
+    // All files of a run describe one input: one sample per run folder.
+    const got = qcFeatureRecords(qcDir, { groupByDir: true });
+    for (const f of got.failed) issues.push({ file: f.file, line: undefined, message: `QC file failed to parse: ${f.reason}` });
+    return got.records[0] ?? {};
+  } catch (e) {
+    if (!(e instanceof NoInputFoundError)) throw e;
+    issues.push({ file: qcDir, line: undefined, message: e.message });
+    return {};
+  }
 }
 
 /**
