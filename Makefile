@@ -19,7 +19,7 @@ GWTIME := node dist/cli/main.js
 export GWT_DATA_MIRROR ?= $(if $(wildcard $(ROOT)/../shared/datasets),$(abspath $(ROOT)/../shared/datasets),)
 
 .PHONY: help setup build test unit smoke reproduce notebooks figures check-reports lab clean \
-        bench bench-qc bench-traces bench-models trace-tools trace trace-smoke
+        bench bench-qc bench-traces bench-models trace-tools trace trace-smoke browser
 
 help:
 	@echo "make reproduce   execute every notebook; reports, figures, models -> artifacts/"
@@ -50,6 +50,10 @@ $(KERNEL_STAMP): $(NODE_STAMP) $(PY_STAMP)
 
 setup: $(NODE_STAMP) $(PY_STAMP) $(KERNEL_STAMP)
 
+# headless Chromium for static figure export and report checks (installed with apt-get when root)
+browser:
+	@bash scripts/ensure-chromium.sh
+
 build: $(NODE_STAMP)
 	@echo "==> building lib/ -> dist/ (tsc)"
 	rm -rf dist
@@ -60,7 +64,7 @@ unit: build
 	@mkdir -p artifacts/.cache
 	npm test --silent 2>&1 | tee artifacts/.cache/unit.log
 
-smoke: setup build
+smoke: setup build browser
 	@echo "==> smoke-executing every notebook on a small slice (GWT_SMOKE=1)"
 	"$(PY)" scripts/run_notebooks.py --smoke
 	@echo "==> checking the smoke HTML reports in headless Chromium"
@@ -76,11 +80,11 @@ notebooks: setup build
 	@echo "==> executing every notebook (artifacts/reports, artifacts/figures, artifacts/models)"
 	"$(PY)" scripts/run_notebooks.py
 
-figures: build
+figures: build browser
 	@echo "==> static SVG/PNG export of every figure (headless Chromium)"
 	$(GWTIME) report export-figures artifacts/figures
 
-check-reports: build
+check-reports: build browser
 	@echo "==> checking every HTML report in headless Chromium"
 	$(GWTIME) report check artifacts/reports
 

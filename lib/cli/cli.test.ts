@@ -38,6 +38,24 @@ test("qc writes one row per sample from real FastQC outputs; a missing path is a
   assert.match(bad.stderr, /\/no\/such\/dir/);
 });
 
+test("qc on harness runs: repeated file names merge across folders (with a note) unless --sample-from-dir; .xlsx out", () => {
+  const runs = join(__dirname, "..", "..", "data", "harness", "runs");
+  const dir = mkdtempSync(join(tmpdir(), "gwt-cli-"));
+  const ids = ["r0001", "r0002", "r0003"];
+  const merged = run("qc", ...ids.map((id) => join(runs, id, "qc")), "--out", join(dir, "a.csv"));
+  assert.equal(merged.status, 0, merged.stderr);
+  assert.match(merged.stderr, /combine files from several folders .*--sample-from-dir/);
+  const perDir = run("qc", ...ids.map((id) => join(runs, id, "qc")), "--out", join(dir, "b.csv"), "--sample-from-dir");
+  assert.equal(perDir.status, 0, perDir.stderr);
+  assert.doesNotMatch(perDir.stderr, /several folders/);
+  const rows = readFileSync(join(dir, "b.csv"), "utf8").trim().split("\n").slice(1).map((l) => l.split(",")[0]);
+  assert.deepEqual(rows, ids);
+  const x = run("qc", join(runs, "r0001", "qc"), "--out", join(dir, "c.xlsx"), "--sample-from-dir");
+  assert.equal(x.status, 0, x.stderr);
+  assert.match(x.stderr, /1 samples -> .*c\.xlsx/);
+  assert.equal(readFileSync(join(dir, "c.xlsx")).subarray(0, 2).toString(), "PK", "an xlsx (zip) file");
+});
+
 test("traces reads a real Nextflow trace into the common schema", { skip: mirror ? false : "no dataset mirror" }, () => {
   const out = join(mkdtempSync(join(tmpdir(), "gwt-cli-")), "runs.csv");
   const r = run("traces", join(mirror as string, "sizey", "data", "trace_chipseq.csv"), "--out", out);

@@ -1,5 +1,5 @@
-import { basename, dirname } from "node:path";
 import { collectQc, toWideRows } from "../qc/collect";
+import { sampleDirName } from "../qc/sampleName";
 import type { QcRecord } from "../qc/types";
 import { deriveMetrics } from "./derive";
 
@@ -9,13 +9,6 @@ export interface QcFeatureRecords {
   readonly records: Array<Record<string, number>>;
   /** Files that failed to parse (file: reason): reported, never silently dropped. */
   readonly failed: Array<{ file: string; reason: string }>;
-}
-
-/** Folder that names a sample when grouping by directory (`.../<sample>/qc/x` → `<sample>`). */
-export function sampleDirName(file: string): string {
-  const d = dirname(file);
-  const b = basename(d);
-  return b === "qc" || b === "metrics" ? basename(dirname(d)) : b;
 }
 
 /**

@@ -13,6 +13,7 @@ import type { ParseOptions } from "./picard/parse";
 import { type QcSampleRow, TOOL_ORDER } from "./row";
 import { DEFAULT_NUM_LINES, DEFAULT_SEARCH_PATTERNS, type SearchPattern } from "./searchPatterns";
 import { autoWorkers, collectParallel } from "./parallel";
+import { sampleDirName } from "./sampleName";
 import { baseName, looksBinary } from "./text";
 import type { Cell, QcRecord } from "./types";
 
@@ -37,6 +38,11 @@ export interface CollectOptions extends ParseOptions {
    * 3, for trees of `PARALLEL_MIN_FILES` files or more). Default 0. Output is identical either way.
    */
   readonly workers?: number | "auto";
+  /**
+   * One sample per folder (`sampleDirName`: `runs/<id>/qc/*` → `<id>`), for trees where every file
+   * of a folder describes one input and file names repeat across folders (default false).
+   */
+  readonly sampleFromDir?: boolean;
 }
 
 /** Defaults shared by library and CLI. */
@@ -380,13 +386,14 @@ export function collectQc(pathsOrDir: string | readonly string[], options: Colle
     // Worker threads parse; results are folded here in file order, so output is the same as below.
     collectParallel(files, options, nWorkers, (i, report, wides) => {
       reports.push(report);
-      for (const w of wides) fold.addWide(w);
+      for (const w of wides) fold.addWide(options.sampleFromDir ? { ...w, sample: sampleDirName(w.file) } : w);
       options.onProgress?.(i + 1, files.length, files[i] as string);
     });
   } else
     files.forEach((f, i) => {
-      const { report, records } = collectFile(f, options);
+      const { report, records: parsed } = collectFile(f, options);
       reports.push(report);
+      const records = options.sampleFromDir ? parsed.map((r) => ({ ...r, sample: sampleDirName(r.file) })) : parsed;
       for (const r of records) {
         fold.add(r);
         if (keep) all.push(r);

@@ -2,6 +2,7 @@
  * Sample-name cleaning, in one place (MultiQC's `fn_clean_exts` / `fn_clean_trim`, simplified).
  * Every parser keeps the raw name and calls `cleanSampleName` once; override the rules via options.
  */
+import { basename, dirname } from "node:path";
 import { baseName } from "./text";
 
 /** One cleaning rule: a literal suffix/substring to cut at, or a regex whose match is removed. */
@@ -78,4 +79,15 @@ export function cleanSampleName(raw: string, options: SampleNameOptions = {}): s
 export function mateOf(raw: string): 1 | 2 | undefined {
   const m = /[._](?:R|val_)?([12])(?:_001)?(?:[._]|$)/.exec(baseName(raw));
   return m ? (m[1] === "1" ? 1 : 2) : undefined;
+}
+
+/**
+ * The sample a file belongs to when every folder is one sample (the harness layout
+ * `runs/<run>/qc/<file>`): the file's folder, or its parent when the folder is named `qc` / `metrics`.
+ * @example sampleDirName("runs/r0001/qc/reads_R1_fastqc.zip") // "r0001"
+ */
+export function sampleDirName(file: string): string {
+  const d = dirname(file);
+  const b = basename(d);
+  return b === "qc" || b === "metrics" ? basename(dirname(d)) : b;
 }

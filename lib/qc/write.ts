@@ -1,17 +1,18 @@
-/** Write the wide QC table as CSV, JSON or Parquet (Parquet via DuckDB). */
+/** Write the wide QC table as CSV, JSON, Parquet (via DuckDB) or Excel .xlsx (via danfojs-node). */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
 import { columnOrder } from "./collect";
 import type { QcSampleRow } from "./row";
+import { writeXlsx } from "../util/xlsx";
 
 /** Output formats of `writeQcRows`. */
-export type QcOutputFormat = "csv" | "json" | "parquet";
+export type QcOutputFormat = "csv" | "json" | "parquet" | "xlsx";
 
-/** Format from a file extension (`.csv`, `.json`, `.parquet`/`.pq`), else undefined. */
+/** Format from a file extension (`.csv`, `.json`, `.parquet`/`.pq`, `.xlsx`), else undefined. */
 export function formatOfPath(path: string): QcOutputFormat | undefined {
   const e = extname(path).toLowerCase();
-  return e === ".csv" ? "csv" : e === ".json" ? "json" : e === ".parquet" || e === ".pq" ? "parquet" : undefined;
+  return e === ".csv" ? "csv" : e === ".json" ? "json" : e === ".parquet" || e === ".pq" ? "parquet" : e === ".xlsx" ? "xlsx" : undefined;
 }
 
 function csvCell(v: unknown): string {
@@ -29,13 +30,14 @@ export function rowsToCsv(rows: readonly QcSampleRow[]): string {
 }
 
 /**
- * Write rows to `path` in `format` (default: from the extension). Parquet columns are typed:
- * DOUBLE where every present value is a number, VARCHAR otherwise.
+ * Write rows to `path` in `format` (default: from the extension). Parquet and xlsx columns are typed:
+ * numeric where every present value is a number, text otherwise; xlsx has one sheet named `qc`.
  */
 export async function writeQcRows(rows: readonly QcSampleRow[], path: string, format: QcOutputFormat | undefined = formatOfPath(path)): Promise<void> {
   if (format === "csv") return writeFileSync(path, rowsToCsv(rows));
   if (format === "json") return writeFileSync(path, `${JSON.stringify(rows.map((r) => Object.fromEntries(columnOrder(rows).map((c) => [c, r[c] ?? null]))), null, 1)}\n`);
-  if (format !== "parquet") throw new Error(`unknown output format for '${path}': use .csv, .json or .parquet`);
+  if (format === "xlsx") return writeXlsx(rows, columnOrder(rows), path, "qc");
+  if (format !== "parquet") throw new Error(`unknown output format for '${path}': use .csv, .json, .parquet or .xlsx`);
   const cols = columnOrder(rows);
   const types = cols.map((c) => (rows.every((r) => r[c] === null || r[c] === undefined || typeof r[c] === "number") && c !== "sample" && c !== "sample_raw" ? "DOUBLE" : "VARCHAR"));
   const dir = mkdtempSync(join(tmpdir(), "gwt-qc-"));
