@@ -2,6 +2,7 @@ import type { HarnessRun } from "../features/harness";
 import { color } from "../plots/builders";
 import { type Figure, round, type Trace } from "../plots/figure";
 import { factorSweep, type NoiseBand } from "./factorEffects";
+import type { DesignEffectRow } from "./designEffects";
 import type { FeatureEffect } from "./featureEffects";
 import type { TimeMeasure } from "./stepTable";
 
@@ -95,6 +96,59 @@ export function featureScatterFigure(runs: readonly HarnessRun[], step: string, 
       xaxis: { title: { text: `${def.name} (${def.unit})` } },
       yaxis: { title: { text: `${measure === "cpuS" ? "CPU" : "wall"} s per million reads` } },
       height: 420,
+    },
+  };
+}
+
+/**
+ * Forest plot of `designEffects`: per factor (rows) and step (colours), the time multiplier across the
+ * factor's design range with its bootstrap CI, on a log axis; 1 = no effect. Factors whose CI could
+ * not be estimated are drawn without whiskers.
+ */
+export function designEffectsFigure(rows: readonly DesignEffectRow[], steps: readonly string[], title: string): Figure {
+  const fmt = (v: number): string => (Math.abs(v) >= 1000 ? `${round(v / 1000, 3)}k` : String(round(v, 3)));
+  const label = (r: DesignEffectRow): string => `${r.factor} ${fmt(r.lo)}→${fmt(r.hi)}`;
+  const factors = [...new Set(rows.map((r) => r.factor))];
+  const cats = factors.map((f) => label(rows.find((r) => r.factor === f) as DesignEffectRow));
+  const data: Trace[] = steps.flatMap((step, i) => {
+    const rs = factors.map((f) => rows.find((r) => r.step === step && r.factor === f));
+    if (rs.every((r) => r === undefined)) return [];
+    const c = color(i);
+    const ok = (v: number | undefined): boolean => v !== undefined && Number.isFinite(v);
+    return [
+      {
+        type: "scatter",
+        mode: "markers",
+        name: step,
+        orientation: "h",
+        offsetgroup: step,
+        y: cats,
+        x: rs.map((r) => (r ? round(r.multiplier) : null)),
+        error_x: {
+          type: "data",
+          symmetric: false,
+          array: rs.map((r) => (r && ok(r.ciHi) ? round(r.ciHi - r.multiplier) : 0)),
+          arrayminus: rs.map((r) => (r && ok(r.ciLo) ? round(r.multiplier - r.ciLo) : 0)),
+          thickness: 1,
+        },
+        text: rs.map((r) => (r ? `${step}: ×${round(r.multiplier, 3)} [${round(r.ciLo, 3)}, ${round(r.ciHi, 3)}], n=${r.n} runs, R²=${round(r.r2, 2)}` : "")),
+        hoverinfo: "text",
+        marker: { color: c, size: 8 },
+      },
+    ];
+  });
+  return {
+    data,
+    layout: {
+      title: { text: title },
+      xaxis: { title: { text: "time at the range's upper end / at its lower end (log scale; 1 = no effect)" }, type: "log" },
+      yaxis: { type: "category", autorange: "reversed" },
+      // one row per factor, the steps side by side inside it
+      scattermode: "group",
+      scattergap: 0.3,
+      shapes: [{ type: "line", x0: 1, x1: 1, yref: "paper", y0: 0, y1: 1, line: { color: "#888", dash: "dot" } }],
+      height: 140 + 22 * cats.length * Math.max(1, data.length) ** 0.6,
+      margin: { l: 200 },
     },
   };
 }
