@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import type { DesignEffectRow } from "./designEffects";
 import type { FactorEffectRow } from "./factorEffects";
 import type { FeatureEffect } from "./featureEffects";
 import { describeEvidence, mechanismEvidence, type Mechanism } from "./mechanisms";
@@ -23,4 +24,18 @@ test("describeEvidence states the verdict and the numbers, n/a where missing", (
   assert.match(s, /^\*\*supported by the controlled design\*\*/);
   assert.match(s, /2\.00x baseline/);
   assert.match(s, /partial r of mismatch_rate = n\/a/);
+});
+
+// qual_shift range -15 → 0 in the joint model: multiplier = time at 0 / time at -15 (< 1 when errors cost time).
+const joint = (mult: number, lo: number, hi: number): DesignEffectRow => ({ step: "bwa_mem", factor: "qual_shift", lo: -15, hi: 0, multiplier: mult, ciLo: lo, ciHi: hi, draws: 500, n: 300, configs: 250, r2: 0.9 });
+
+test("the joint design effect is oriented towards the extreme level and can carry the design verdict", () => {
+  const [e] = mechanismEvidence([m], [factor(1.05)], [effect(-0.1, 0.2)], [joint(0.5, 0.45, 0.56)]);
+  assert.equal(e?.verdict, "supported by the controlled design", "OFAT within noise, joint CI clear of 1");
+  assert.ok(Math.abs((e?.jointRatio ?? 0) - 2) < 1e-12);
+  assert.ok(Math.abs((e?.jointLo ?? 0) - 1 / 0.56) < 1e-12 && Math.abs((e?.jointHi ?? 0) - 1 / 0.45) < 1e-12);
+  assert.match(describeEvidence(e!), /with all factors varying, 2\.00x \[1\.79, 2\.22\]/);
+  assert.equal(mechanismEvidence([m], [factor(1.05)], [effect(-0.1, 0.2)], [joint(0.9, 0.7, 1.1)])[0]?.verdict, "not distinguishable from noise here", "CI covering 1 is no evidence");
+  assert.equal(mechanismEvidence([m], [factor(2)], [effect(-0.1, 0.2)], [joint(1.5, 1.3, 1.8)])[0]?.verdict, "not distinguishable from noise here", "OFAT and joint disagree: no design verdict");
+  assert.equal(mechanismEvidence([m], [factor(1.0)], [effect(-0.6, -0.3)], [joint(1.5, 1.3, 1.8)])[0]?.verdict, "contradicted");
 });

@@ -1,3 +1,4 @@
+import type { DesignEffectRow } from "./designEffects";
 import type { FactorEffectRow } from "./factorEffects";
 import type { FeatureEffect } from "./featureEffects";
 
@@ -36,6 +37,13 @@ export interface MechanismEvidence {
   readonly factorRatio: number | undefined;
   readonly factorLevel: number | string | undefined;
   readonly noiseCv: number | undefined;
+  /**
+   * Joint design effect (all factors varying, `designEffects`), oriented from the baseline level
+   * towards the extreme level (e.g. qual_shift 0 → -15), with its CI.
+   */
+  readonly jointRatio: number | undefined;
+  readonly jointLo: number | undefined;
+  readonly jointHi: number | undefined;
   readonly partial: number | undefined;
   readonly partialLo: number | undefined;
   readonly partialHi: number | undefined;
@@ -47,17 +55,29 @@ export interface MechanismEvidence {
 export const DEFAULT_NOISE_CV = 0.1;
 
 /**
- * Evidence for each mechanism: the controlled one-factor effect (ratio vs 2x noise) and the screening
- * partial correlation (CI excluding 0 with the expected sign). Sign of a factor is taken from its
- * extreme level relative to baseline (e.g. qual_shift -15 is "more errors").
+ * Evidence for each mechanism. The controlled design counts as support when the one-factor effect
+ * exceeds 2x noise in the expected direction, or when the joint design effect's CI (all factors
+ * varying; optional `joint` rows) lies entirely on the expected side of 1 — and neither points the
+ * other way. Screening counts when the partial correlation's CI excludes 0 with the expected sign.
+ * A factor's direction is from its baseline towards its extreme level (qual_shift -15 = more errors).
  */
-export function mechanismEvidence(mechanisms: readonly Mechanism[], factors: readonly FactorEffectRow[], effects: readonly FeatureEffect[]): MechanismEvidence[] {
+export function mechanismEvidence(mechanisms: readonly Mechanism[], factors: readonly FactorEffectRow[], effects: readonly FeatureEffect[], joint: readonly DesignEffectRow[] = []): MechanismEvidence[] {
   return mechanisms.map((m) => {
     const f = factors.find((r) => r.factor === m.factor && r.step === m.step);
     const e = effects.find((r) => r.feature === m.feature && r.step === m.step);
+    const j = joint.find((r) => r.factor === m.factor && r.step === m.step);
     const cv = f && Number.isFinite(f.noiseCv) ? f.noiseCv : DEFAULT_NOISE_CV;
-    const designUp = f ? Math.sign(Math.log(f.ratio)) === m.sign && Math.abs(f.ratio - 1) > 2 * cv : false;
-    const designDown = f ? Math.sign(Math.log(f.ratio)) === -m.sign && Math.abs(f.ratio - 1) > 2 * cv : false;
+    const ofatUp = f ? Math.sign(Math.log(f.ratio)) === m.sign && Math.abs(f.ratio - 1) > 2 * cv : false;
+    const ofatDown = f ? Math.sign(Math.log(f.ratio)) === -m.sign && Math.abs(f.ratio - 1) > 2 * cv : false;
+    // Orient the joint multiplier (upper / lower end of the range) from baseline towards the extreme level.
+    const towardsLow = f && typeof f.extremeLevel === "number" && typeof f.baselineLevel === "number" ? f.extremeLevel < f.baselineLevel : false;
+    const orient = (v: number | undefined): number | undefined => (v === undefined || !Number.isFinite(v) ? undefined : towardsLow ? 1 / v : v);
+    const jr = orient(j?.multiplier);
+    const [jlo, jhi] = towardsLow ? [orient(j?.ciHi), orient(j?.ciLo)] : [orient(j?.ciLo), orient(j?.ciHi)];
+    const jointUp = jlo !== undefined && jhi !== undefined && (m.sign > 0 ? jlo > 1 : jhi < 1);
+    const jointDown = jlo !== undefined && jhi !== undefined && (m.sign > 0 ? jhi < 1 : jlo > 1);
+    const designUp = (ofatUp || jointUp) && !(ofatDown || jointDown);
+    const designDown = (ofatDown || jointDown) && !(ofatUp || jointUp);
     const screenUp = e ? (m.sign > 0 ? e.partialLo > 0 : e.partialHi < 0) : false;
     const screenDown = e ? (m.sign > 0 ? e.partialHi < 0 : e.partialLo > 0) : false;
     let verdict: Verdict;
@@ -71,6 +91,9 @@ export function mechanismEvidence(mechanisms: readonly Mechanism[], factors: rea
       factorRatio: f?.ratio,
       factorLevel: f?.extremeLevel,
       noiseCv: f ? f.noiseCv : undefined,
+      jointRatio: jr,
+      jointLo: jlo,
+      jointHi: jhi,
       partial: e?.partial,
       partialLo: e?.partialLo,
       partialHi: e?.partialHi,
@@ -84,5 +107,6 @@ export function mechanismEvidence(mechanisms: readonly Mechanism[], factors: rea
 export function describeEvidence(e: MechanismEvidence): string {
   const f = (v: number | undefined, d = 2): string => (v === undefined || !Number.isFinite(v) ? "n/a" : v.toFixed(d));
   const m = e.mechanism;
-  return `**${e.verdict}** — ${m.factor} at ${e.factorLevel ?? "n/a"}: ${f(e.factorRatio)}x baseline CPU time (noise CV ${f(e.noiseCv)}); partial r of ${m.feature} = ${f(e.partial)} [${f(e.partialLo)}, ${f(e.partialHi)}], n = ${e.n ?? 0}.`;
+  const joint = e.jointRatio === undefined ? "" : `; with all factors varying, ${f(e.jointRatio)}x [${f(e.jointLo)}, ${f(e.jointHi)}] towards that level`;
+  return `**${e.verdict}** — ${m.factor} at ${e.factorLevel ?? "n/a"}: ${f(e.factorRatio)}x baseline CPU time (noise CV ${f(e.noiseCv)})${joint}; partial r of ${m.feature} = ${f(e.partial)} [${f(e.partialLo)}, ${f(e.partialHi)}], n = ${e.n ?? 0}.`;
 }
