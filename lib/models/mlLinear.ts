@@ -1,7 +1,9 @@
 /**
  * Ordinary least squares on (optionally log1p-transformed) standardized features, fitted by
- * ml-regression's MultivariateLinearRegression (SVD pseudo-inverse: collinear features, e.g. a
- * one-hot step column set next to the intercept, get a minimum-norm fit instead of an error).
+ * ml-regression's MultivariateLinearRegression. Aliased columns (numerically a linear combination
+ * of earlier ones, e.g. mapping rate next to 1 - mapping rate) are dropped first and get weight 0,
+ * as R's lm does (pivoted QR, tolerance 1e-7): ml-regression inverts X'X, which squares the condition
+ * number, and would otherwise turn rounding noise into huge opposite weights.
  * Inputs are prepared exactly as for LinearRidge (./linearPrep.ts): missing values imputed with the
  * training mean, predictions clamped to each feature's training range.
  */
@@ -18,9 +20,38 @@ export interface LinearOLSParams {
 
 interface OLSState extends LinearPrep {
   readonly nFeatures: number;
-  /** Coefficients on the standardized features, then the intercept (p + 1 values). */
+  /** Coefficients on the standardized features (0 for an aliased column), then the intercept (p + 1 values). */
   readonly weights: number[];
   readonly model: MultivariateLinearRegression;
+}
+
+/** Relative residual norm below which a column counts as aliased (R's lm uses 1e-7). */
+const ALIAS_TOL = 1e-7;
+
+/** Columns of Z (n x p, centred) that are not aliased, by modified Gram-Schmidt in column order. */
+function independentColumns(Z: readonly number[][], p: number): number[] {
+  const n = Z.length;
+  const basis: Float64Array[] = [];
+  const keep: number[] = [];
+  for (let j = 0; j < p; j++) {
+    const v = Float64Array.from(Z, (r) => r[j] as number);
+    let norm0 = 0;
+    for (let i = 0; i < n; i++) norm0 += (v[i] as number) ** 2;
+    if (norm0 === 0) continue;
+    for (const q of basis) {
+      let d = 0;
+      for (let i = 0; i < n; i++) d += (q[i] as number) * (v[i] as number);
+      for (let i = 0; i < n; i++) v[i] = (v[i] as number) - d * (q[i] as number);
+    }
+    let norm = 0;
+    for (let i = 0; i < n; i++) norm += (v[i] as number) ** 2;
+    if (Math.sqrt(norm / norm0) < ALIAS_TOL) continue;
+    const s = Math.sqrt(norm);
+    for (let i = 0; i < n; i++) v[i] = (v[i] as number) / s;
+    basis.push(v);
+    keep.push(j);
+  }
+  return keep;
 }
 
 function rebuild(p: number, weights: readonly number[]): MultivariateLinearRegression {
@@ -51,8 +82,12 @@ export class LinearOLS implements Regressor {
       Z[i] = z;
       Y[i] = [y[i] as number];
     }
-    const fitted = new MultivariateLinearRegression(Z, Y, { intercept: true, statistics: false });
-    const weights = fitted.weights.map((w) => w[0] as number);
+    // standardized columns are centred (imputed values sit at the mean), so they are orthogonal to the intercept
+    const keep = independentColumns(Z, p);
+    const fitted = new MultivariateLinearRegression(Z.map((r) => keep.map((j) => r[j] as number)), Y, { intercept: true, statistics: false });
+    const weights = new Array<number>(p + 1).fill(0);
+    keep.forEach((j, k) => (weights[j] = (fitted.weights[k] as number[])[0] as number));
+    weights[p] = (fitted.weights[keep.length] as number[])[0] as number;
     if (!weights.every(Number.isFinite)) throw new ModelInputError("LinearOLS: least squares gave non-finite coefficients");
     this.state_ = { nFeatures: p, ...prep, weights, model: rebuild(p, weights) };
     return this;
