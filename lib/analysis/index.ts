@@ -11,3 +11,4 @@ export * as reproduce from "./reproduce";
 export * from "./modeling";
 export * from "./tailModel";
 export * from "./tailAttribution";
+export * from "./stackedSteps";
