@@ -75,13 +75,18 @@ export class TreeGrower {
   private readonly leftTable = new Uint8Array(256);
   /** Hessian sum of the rows of the last buildHist call with a hessian array. */
   private lastHessSum = 0;
+  /** Per feature: 1 when some training row is missing (bin 0). */
+  private readonly hasMissing: Uint8Array;
+  /** Per feature: the bin of the value 0 (where NaN goes for a feature without missing training values). */
+  private readonly zeroBin: Int32Array;
 
   /**
    * @param bins column-major binned matrix (bins[f*n+i]), n rows, p = nBins.length features
    * @param maxIndexLength the longest row-index array that will be passed to grow()
+   * @param zeroBin per feature, the bin of the value 0
    * @param histMemoryBytes budget for cached histograms (default 256 MB)
    */
-  constructor(bins: Uint8Array, n: number, nBins: Int32Array, maxIndexLength: number, histMemoryBytes = 256 * 2 ** 20) {
+  constructor(bins: Uint8Array, n: number, nBins: Int32Array, maxIndexLength: number, zeroBin: Int32Array, histMemoryBytes = 256 * 2 ** 20) {
     this.n = n;
     this.p = nBins.length;
     this.bins = bins;
@@ -101,6 +106,17 @@ export class TreeGrower {
     this.featScratch = new Int32Array(this.p);
     this.tmpHist = new Float64Array(this.histSize);
     this.gcScratch = new Float64Array(this.p * 512);
+    this.zeroBin = zeroBin;
+    this.hasMissing = new Uint8Array(p);
+    for (let f = 0; f < p; f++) {
+      const base = f * n;
+      for (let i = 0; i < n; i++) {
+        if (bins[base + i] === 0) {
+          this.hasMissing[f] = 1;
+          break;
+        }
+      }
+    }
   }
 
   private acquire(): Float64Array | null {
@@ -229,6 +245,11 @@ export class TreeGrower {
       }
       feats = fs;
     }
+    // LightGBM's order: thresholds with missing values on the left (or no missing values) first, a tie
+    // going to the highest threshold (its reverse scan); missing-right splits replace them only when
+    // strictly better, a tie going to the lowest threshold (its forward scan). Ties are common on
+    // small data: every empty bin between two occupied ones gives the same partition and gain, and
+    // the threshold chosen decides where unseen values in that gap go.
     for (let q = 0; q < nf; q++) {
       const f = feats[q] as number;
       const off = this.histOffset[f] as number;
@@ -239,45 +260,59 @@ export class TreeGrower {
       let gl = 0;
       let hl = 0;
       let cl = 0;
+      let bestL = -Infinity; // missing-left (or no-missing) candidates of this feature
+      let binL = 0;
+      let bestR = -Infinity; // missing-right candidates
+      let binR = 0;
       const last = mc > 0 ? nb : nb - 1;
       for (let t = 1; t <= last; t++) {
         const bo = off + t * 3;
         gl += hist[bo] as number;
         hl += hist[bo + 1] as number;
         cl += hist[bo + 2] as number;
-        // missing goes right
-        let gr = G - gl;
-        let hr = H - hl;
-        let cr = C - cl;
-        if (cl >= minLeaf && cr >= minLeaf && hl >= minH && hr >= minH) {
-          const gain = (gl * gl) / (hl + lam) + (gr * gr) / (hr + lam) - parent;
-          if (gain > best) {
-            best = gain;
-            c.gain = gain;
-            c.feature = f;
-            c.bin = t;
-            c.missingLeft = mc > 0 ? false : cl >= cr;
-          }
-        }
-        if (mc > 0 && t < nb) {
-          // missing goes left
-          const gl2 = gl + mg;
-          const hl2 = hl + mh;
-          const cl2 = cl + mc;
-          gr = G - gl2;
-          hr = H - hl2;
-          cr = C - cl2;
-          if (cl2 >= minLeaf && cr >= minLeaf && hl2 >= minH && hr >= minH) {
-            const gain = (gl2 * gl2) / (hl2 + lam) + (gr * gr) / (hr + lam) - parent;
-            if (gain > best) {
-              best = gain;
-              c.gain = gain;
-              c.feature = f;
-              c.bin = t;
-              c.missingLeft = true;
+        if (mc > 0) {
+          // missing goes right
+          const gr = G - gl;
+          const hr = H - hl;
+          const cr = C - cl;
+          if (cl >= minLeaf && cr >= minLeaf && hl >= minH && hr >= minH) {
+            const gain = (gl * gl) / (hl + lam) + (gr * gr) / (hr + lam) - parent;
+            if (gain > bestR) {
+              bestR = gain;
+              binR = t;
             }
           }
+          if (t >= nb) continue;
         }
+        // missing (if any) goes left
+        const gl2 = gl + mg;
+        const hl2 = hl + mh;
+        const cl2 = cl + mc;
+        const gr = G - gl2;
+        const hr = H - hl2;
+        const cr = C - cl2;
+        if (cl2 >= minLeaf && cr >= minLeaf && hl2 >= minH && hr >= minH) {
+          const gain = (gl2 * gl2) / (hl2 + lam) + (gr * gr) / (hr + lam) - parent;
+          if (gain >= bestL) {
+            bestL = gain;
+            binL = t;
+          }
+        }
+      }
+      const useR = bestR > bestL;
+      const g = useR ? bestR : bestL;
+      // Across features a tie goes to the lower index (as in LightGBM). Two features that split the
+      // node's rows identically have the same gain up to the order their histograms were summed in,
+      // so gains within 1e-10 (relative) count as a tie.
+      if (g > best + 1e-10 * Math.abs(best)) {
+        best = g;
+        c.gain = g;
+        c.feature = f;
+        c.bin = useR ? binR : binL;
+        // Where NaN goes: learned where the node had missing values; where only other rows of the
+        // feature had them, left (LightGBM's default_left from its reverse scan); where training had
+        // none, with the value 0 (LightGBM reads NaN as 0 for such a feature).
+        c.missingLeft = useR ? false : mc > 0 || this.hasMissing[f] === 1 ? true : (this.zeroBin[f] as number) <= c.bin;
       }
     }
   }
