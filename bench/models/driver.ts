@@ -5,16 +5,23 @@
  *   report --results DIR --out MD        merge result JSONs into the markdown table
  * The Python side (sk.py) reads the same CSVs and folds.
  */
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type * as MT from "../../dist/models";
 import type * as ST from "../../dist/util/stats";
+import type * as AT from "../../dist/analysis";
+import type * as FT from "../../dist/features";
 
 const ROOT = process.cwd(); // run from the project root (run.sh does)
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const M: typeof MT = require(join(ROOT, "dist/models"));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const S: typeof ST = require(join(ROOT, "dist/util/stats"));
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const A: typeof AT = require(join(ROOT, "dist/analysis"));
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const F: typeof FT = require(join(ROOT, "dist/features"));
 
 const GALAXY = process.env.GWT_DATA_MIRROR ? join(process.env.GWT_DATA_MIRROR, "galaxy-main/csv_dump") : join(ROOT, "../shared/datasets/galaxy-main/csv_dump");
 const GALAXY_TOOLS = ["devteam_bwa_bwa_mem_0.4.2.csv", "devteam_bwa_bwa_0.1.csv", "devteam_samtools_sort_samtools_sort_2.0.1.csv"];
@@ -62,10 +69,45 @@ function synthetic(n: number, p: number, seed: number): { X: Float64Array[]; y: 
   return { X, y };
 }
 
+/** Steps of the harness table: the ones 05-models ships models for. */
+const HARNESS_STEPS = ["bwa_mem", "samtools_view", "sortsam", "markduplicates", "bcftools_call", "freebayes"];
+
+/**
+ * The harness table 05-models fits on, from HARNESS_DIR (default data/harness; point it at a live
+ * harness for a larger snapshot): per step the unloaded runs' QC features known before the step, the
+ * step one-hot, target log CPU time (wall time carries other jobs' load), 3 folds grouped by config id.
+ * Stacked rather than one table per step: a step has one row per run (tens), too few for trees with
+ * min 20 rows per leaf to split more than once in a fold, whereas the stacked table lets them split on
+ * the step and then on quality within it. The CSV name carries the run count, so a grown snapshot is a
+ * new table and results on the old one stay apart.
+ */
+function harnessTable(out: string): { file: string; write: () => Manifest } | undefined {
+  const dir = resolve(process.env.HARNESS_DIR ?? join(ROOT, "data/harness"));
+  const tracePath = join(dir, "trace.tsv");
+  if (!existsSync(tracePath)) {
+    console.error(`${tracePath} not found: harness table skipped`);
+    return undefined;
+  }
+  const traceSha = createHash("sha256").update(readFileSync(tracePath)).digest("hex");
+  const runs = F.loadHarness(dir).runs;
+  const file = join(out, `harness_steps_${runs.length}runs_${traceSha.slice(0, 8)}.csv`);
+  return {
+    file,
+    write: (): Manifest => {
+      const t = A.stackedStepTable(runs, HARNESS_STEPS, "cpuS");
+      const nGroups = new Set(t.groups).size;
+      writeTable(file, t.featureNames, t.X, Array.from(t.yLog), t.groups, foldsOf(t.groups, 3));
+      const rel = dir.startsWith(ROOT + "/") ? dir.slice(ROOT.length + 1) : dir;
+      const note = `${HARNESS_STEPS.length} steps stacked (${HARNESS_STEPS.join(", ")}; step one-hot), QC features known before each step (NaN for a later stage), target log CPU time, unloaded runs; 3-fold grouped by config id (${nGroups} configs); snapshot ${rel}: ${runs.length} runs, trace.tsv sha256 ${traceSha}`;
+      return { name: `harness steps (${runs.length} runs)`, file, kind: "real", rows: t.X.length, features: t.featureNames.length, note };
+    },
+  };
+}
+
 /**
  * Write every benchmark table into `out`. Incremental: a table whose CSV already exists (and is in the
  * old manifest) is kept as is, so results computed on it stay valid and a killed run can resume.
- * Delete a CSV (or the whole directory) to regenerate it, e.g. to take a newer harness-trace snapshot.
+ * Delete a CSV (or the whole directory) to regenerate it. The harness table is named by its snapshot.
  */
 function prepare(out: string): void {
   mkdirSync(out, { recursive: true });
@@ -97,28 +139,9 @@ function prepare(out: string): void {
       man.push({ name: `${name} (first ${n} rows)`, file: f2, kind: n === 1500 ? "real-small" : "mlrf", rows: n, features: t.featureNames.length, note: n === 1500 ? "slice so ml-random-forest can finish" : `slice where ml-random-forest finishes; 3-fold grouped by input sizes (${new Set(g).size} groups)` });
     }
   }
-  // harness trace (if present); the snapshot is taken once per work directory (delete harness_trace.csv to refresh)
-  const trace = join(ROOT, "data/harness/trace.tsv");
-  const traceFile = join(out, "harness_trace.csv");
-  const keptTrace = have(traceFile);
-  if (keptTrace) man.push(keptTrace);
-  else if (existsSync(trace)) {
-    const lines = readFileSync(trace, "utf8").trim().split("\n");
-    const head = (lines[0] as string).split("\t");
-    const c = (n: string): number => head.indexOf(n);
-    const rows = lines.slice(1).map((l) => l.split("\t")).filter((r) => r[c("status")] === "COMPLETED" && Number(r[c("realtime")]) > 0);
-    const tools = [...new Set(rows.map((r) => r[c("process")] as string))].sort();
-    const names = ["tool", "input_bytes", "threads", "cpus", "load1_start"];
-    const X = rows.map((r) => Float64Array.from([tools.indexOf(r[c("process")] as string), Number(r[c("input_bytes")]), Number(r[c("threads")]), Number(r[c("cpus")]), Number(r[c("load1_start")])]));
-    const y = rows.map((r) => Math.log(Number(r[c("realtime")]) / 1000));
-    const groups = rows.map((r) => r[c("tag")] as string);
-    const nGroups = new Set(groups).size;
-    if (rows.length >= 30 && nGroups >= 3) {
-      writeTable(traceFile, names, X, y, groups, foldsOf(groups, 3));
-      const when = new Date().toISOString().replace(/\.\d+Z$/, "Z");
-      man.push({ name: "harness trace (all steps)", file: traceFile, kind: "real", rows: rows.length, features: names.length, note: `3-fold grouped by run (${nGroups} runs, ${tools.length} steps); snapshot of data/harness/trace.tsv taken ${when} while the harness was still running` });
-    } else console.error(`harness trace has ${rows.length} completed rows / ${nGroups} runs: skipped`);
-  } else console.error("data/harness/trace.tsv not found: harness set skipped");
+  // harness: the 05-models table (QC features known before each step, stacked over steps); see harnessTable
+  const h = harnessTable(out);
+  if (h) man.push(have(h.file) ?? h.write());
   // synthetic 2,000 x 20 (the size quoted in issue 6 for ml-random-forest): 2,000 train rows + 500 test rows
   {
     const file = join(out, "synthetic_mlrf_2000x20.csv");
@@ -176,6 +199,7 @@ const MODELS: Record<string, () => MT.Regressor> = {
   "ml-random-forest": () => new M.MlRandomForest({ nEstimators: 100, seed: SEED }),
   "median baseline": () => new M.MedianBaseline(),
   "ridge (log features)": () => new M.LinearRidge({ alpha: 1 }),
+  "OLS (log features, ml-regression)": () => new M.LinearOLS(),
 };
 
 const median = (v: readonly number[]): number => {
@@ -232,7 +256,7 @@ function fit(data: string, model: string, out: string, reps: number): void {
 
 interface Res { data: string; model: string; reps?: number; fitSecondsTotal?: number; fitCpuSecondsTotal?: number; r2Log?: number; peakRssMB?: number; rssLoadedMB?: number; status?: string; timeoutS?: number; finishedAt?: string }
 
-const ORDER = ["gwtime GBT", "LightGBM", "gwtime RF-mode", "scikit-learn RF", "ml-random-forest", "ridge (log features)", "median baseline"];
+const ORDER = ["gwtime GBT", "LightGBM", "gwtime RF-mode", "scikit-learn RF", "ml-random-forest", "OLS (log features, ml-regression)", "ridge (log features)", "median baseline"];
 
 function report(dir: string, out: string): void {
   const man = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as Manifest[];

@@ -12,6 +12,8 @@
 #   MLRF_TIMEOUT=300 ml-random-forest is reported as "did not finish in N s" beyond this
 #   SCALE_RF=1       also fit gwtime RF-mode and scikit-learn RF on the synthetic 100k table (slow)
 #   MLRF_MAX_ROWS=3200 skip ml-random-forest on larger tables (it does not finish 1,500 rows x 31 in 300 s)
+#   HARNESS_DIR=data/harness  harness data for the harness table (e.g. a live, larger harness folder)
+#   OUT=artifacts/bench/models.md  where the report goes (point it elsewhere for a partial run)
 # Everything runs single-threaded (node; scikit-learn n_jobs=1; LightGBM num_threads=1).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -67,6 +69,7 @@ for data in $(node -e 'for (const d of require(process.argv[1])) console.log(d.k
       if [ "$rows" -le "$MLRF_MAX_ROWS" ]; then run "$MLRF_TIMEOUT" 1 "ml-random-forest" "$file" $DRIVER fit
       else echo "    ml-random-forest: skipped ($rows rows > MLRF_MAX_ROWS=$MLRF_MAX_ROWS)"; fi
       if [ "$kind" != mlrf ]; then
+        run 600 "$REPS" "OLS (log features, ml-regression)" "$file" $DRIVER fit
         run 600 "$REPS" "ridge (log features)" "$file" $DRIVER fit
         run 600 "$REPS" "median baseline" "$file" $DRIVER fit
       fi ;;
@@ -81,6 +84,7 @@ for data in $(node -e 'for (const d of require(process.argv[1])) console.log(d.k
       esac ;;
   esac
 done
-mkdir -p artifacts/bench
-$DRIVER report --results "$WORK" --out artifacts/bench/models.md
-echo "==> wrote artifacts/bench/models.md (raw results in $WORK; rerun to resume, FRESH=1 to start over)"
+OUT="${OUT:-artifacts/bench/models.md}"
+mkdir -p "$(dirname "$OUT")"
+$DRIVER report --results "$WORK" --out "$OUT"
+echo "==> wrote $OUT (raw results in $WORK; rerun to resume, FRESH=1 to start over)"

@@ -12,3 +12,4 @@ export * from "./modeling";
 export * from "./tailModel";
 export * from "./tailAttribution";
 export * from "./designEffects";
+export * from "./stackedSteps";

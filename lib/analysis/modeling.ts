@@ -5,9 +5,10 @@ import { FEATURES } from "../features/registry";
 import { stagesAvailableBefore } from "../features/steps";
 import type { FeatureDef } from "../features/types";
 import { clone, type Regressor, takeRows, takeValues } from "../models/estimator";
-import { LogLinearSize, MedianBaseline } from "../models/baseline";
+import { LogLinearSize, MedianBaseline, THEIL_SEN_MAX_ROWS } from "../models/baseline";
 import { GradientBoostedTrees, type GBTParams } from "../models/gbt/gbt";
 import { LinearRidge } from "../models/ridge";
+import { LinearOLS } from "../models/mlLinear";
 import { MlRandomForest } from "../models/mlRandomForest";
 import { SplitConformal } from "../models/conformal";
 import { groupKFold, type Fold } from "../models/evaluate/splits";
@@ -120,7 +121,8 @@ export interface ZooRow {
 
 /**
  * The model zoo on one step, same grouped folds for all: per-step median, log-linear on read count
- * (what schedulers use), ridge and GBT on size + quality, and ml-random-forest as the reference.
+ * (what schedulers use; least squares and the robust Theil-Sen line), OLS, ridge and GBT on size +
+ * quality, and ml-random-forest as the reference.
  */
 export function modelZoo(runs: readonly HarnessRun[], step: string, opts: { measure?: TimeMeasure; k?: number; seed?: number; withMlRf?: boolean } = {}): ZooRow[] {
   const defs = featuresForStep(step);
@@ -137,16 +139,24 @@ export function modelZoo(runs: readonly HarnessRun[], step: string, opts: { meas
 export const PLATFORM_GBT = { nEstimators: 300, learningRate: 0.05, numLeaves: 31, minSamplesLeaf: 20, seed: 7 } as const;
 
 /**
- * Same folds, several models: median, log-linear on size (`Xsize` column 0, raw), ridge and GBT on
- * `X`, and optionally ml-random-forest (the reference implementation; slow beyond ~2k rows).
+ * Same folds, several models: median, log-linear on size (`Xsize` column 0, raw; OLS, and Theil-Sen up
+ * to THEIL_SEN_MAX_ROWS rows), OLS (tables with >= 10 rows per feature), ridge and GBT on `X`, and
+ * optionally ml-random-forest (the reference implementation; slow beyond ~2k rows).
  */
 export function compareModels(label: string, X: Float64Array[], Xsize: Float64Array[], yLog: Float64Array, folds: readonly Fold[], opts: { gbt?: GBTParams; withMlRf?: boolean; seed?: number } = {}): ZooRow[] {
   const models: Array<[string, Regressor, Float64Array[]]> = [
     ["median", new MedianBaseline({}), X],
     ["log-linear (size)", new LogLinearSize({ sizeFeature: 0 }), Xsize],
+  ];
+  // Theil-Sen keeps every pair of training rows: only on the small (harness-sized) tables
+  if (yLog.length <= THEIL_SEN_MAX_ROWS) models.push(["log-linear Theil-Sen (size)", new LogLinearSize({ sizeFeature: 0, method: "theil-sen" }), Xsize]);
+  // Unpenalized least squares only on tall tables (>= 10 rows per feature): on a harness step (~40 runs,
+  // ~25 correlated QC features) it fits the noise and its CV R² runs to -10^4; ridge is the model there.
+  if (yLog.length >= 10 * (X[0]?.length ?? 0)) models.push(["OLS", new LinearOLS(), X]);
+  models.push(
     ["ridge", new LinearRidge({ alpha: 1 }), X],
     ["gwtime GBT", new GradientBoostedTrees(opts.gbt ?? PLATFORM_GBT), X],
-  ];
+  );
   if (opts.withMlRf) models.push(["ml-random-forest", new MlRandomForest({ nEstimators: 100, seed: opts.seed ?? 7 }), X]);
   return models.map(([name, m, Xm]) => {
     const cv = crossValidate(clone(m), Xm, yLog, { folds });

@@ -6,6 +6,7 @@ import { clone, NotFittedError, type Regressor } from "./estimator";
 import { GradientBoostedTrees } from "./gbt/gbt";
 import { MlRandomForest } from "./mlRandomForest";
 import { LinearRidge } from "./ridge";
+import { LinearOLS } from "./mlLinear";
 import { RuntimePredictor } from "./runtime";
 import { TailRiskClassifier } from "./tail";
 import { stepData } from "./testData";
@@ -13,7 +14,9 @@ import { stepData } from "./testData";
 const MODELS: [string, () => Regressor][] = [
   ["MedianBaseline", () => new MedianBaseline({ groupFeature: 2 })],
   ["LogLinearSize", () => new LogLinearSize({ sizeFeature: 1 })],
+  ["LogLinearSize theil-sen", () => new LogLinearSize({ sizeFeature: 1, method: "theil-sen" })],
   ["LinearRidge", () => new LinearRidge({ alpha: 0.5 })],
+  ["LinearOLS", () => new LinearOLS({})],
   ["MlRandomForest", () => new MlRandomForest({ nEstimators: 5, seed: 1 })],
   ["GradientBoostedTrees", () => new GradientBoostedTrees({ nEstimators: 20, seed: 1 })],
   ["GradientBoostedTrees rf", () => new GradientBoostedTrees({ mode: "rf", nEstimators: 10, seed: 1 })],

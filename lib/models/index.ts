@@ -1,7 +1,8 @@
-/** Models: one estimator contract, baselines, ridge, random forests, our GBT, intervals, tail risk, model files. */
+/** Models: one estimator contract, baselines, ridge, OLS, random forests, our GBT, intervals, tail risk, model files. */
 export { NotFittedError, ModelInputError, clone, type Matrix, type ModelState, type Regressor } from "./estimator";
-export { MedianBaseline, LogLinearSize, type MedianBaselineParams, type LogLinearSizeParams } from "./baseline";
+export { MedianBaseline, LogLinearSize, THEIL_SEN_MAX_ROWS, type MedianBaselineParams, type LogLinearSizeParams } from "./baseline";
 export { LinearRidge, type LinearRidgeParams } from "./ridge";
+export { LinearOLS, type LinearOLSParams } from "./mlLinear";
 export { MlRandomForest, type MlRandomForestParams } from "./mlRandomForest";
 export { GradientBoostedTrees, GBT_DEFAULTS, type GBTParams, type Forest } from "./gbt/gbt";
 export { SplitConformal, conformalQuantile, type SplitConformalParams, type Interval } from "./conformal";

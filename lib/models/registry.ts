@@ -4,6 +4,7 @@ import { LogLinearSize, MedianBaseline } from "./baseline";
 import { SplitConformal } from "./conformal";
 import { GradientBoostedTrees } from "./gbt/gbt";
 import { LinearRidge } from "./ridge";
+import { LinearOLS } from "./mlLinear";
 import { MlRandomForest } from "./mlRandomForest";
 import { RuntimePredictor } from "./runtime";
 import { TailRiskClassifier } from "./tail";
@@ -13,6 +14,7 @@ const BUILDERS: Readonly<Record<string, (s: ModelState) => Regressor>> = {
   MedianBaseline: (s) => MedianBaseline.fromJSON(s),
   LogLinearSize: (s) => LogLinearSize.fromJSON(s),
   LinearRidge: (s) => LinearRidge.fromJSON(s),
+  LinearOLS: (s) => LinearOLS.fromJSON(s),
   MlRandomForest: (s) => MlRandomForest.fromJSON(s),
   GradientBoostedTrees: (s) => GradientBoostedTrees.fromJSON(s),
   SplitConformal: (s) => SplitConformal.fromJSON(s, rebuildModel),

@@ -1,5 +1,12 @@
-/** Multivariate ridge regression on (optionally log1p-transformed) standardized features, closed form. */
+/**
+ * Multivariate ridge regression on (optionally log1p-transformed) standardized features, closed form.
+ * Kept as our own code rather than ml-regression: its only ridge is KernelRidgeRegression, which has
+ * no unpenalized intercept and no standardization (the penalty would shrink the mean run time and
+ * weigh features by their units), solves an n x n system and stores every training row in the model.
+ * Unpenalized OLS is ml-regression's, in ./mlLinear.ts.
+ */
 import { checkX, checkXy, NotFittedError, type Matrix, type ModelState, type Regressor } from "./estimator";
+import { fitLinearPrep, signedLog1p } from "./linearPrep";
 import { num, numArray, obj } from "./shape";
 
 /** Params of LinearRidge. */
@@ -10,7 +17,7 @@ export interface LinearRidgeParams {
   readonly logFeatures?: boolean;
 }
 
-const tf = (v: number, log: boolean): number => (log ? Math.sign(v) * Math.log1p(Math.abs(v)) : v);
+const tf = signedLog1p;
 
 /** Solve A x = b (A symmetric positive definite, n x n, row-major) by Cholesky; A is copied. */
 function solveSPD(A: Float64Array, b: Float64Array, n: number): Float64Array {
@@ -54,32 +61,15 @@ export class LinearRidge implements Regressor {
   fit(X: Matrix, y: readonly number[] | Float64Array): this {
     const [n, p] = checkXy(X, y);
     const log = this.params.logFeatures;
-    const means = new Float64Array(p);
-    const cnt = new Float64Array(p);
-    for (let i = 0; i < n; i++) {
-      const r = X[i] as ArrayLike<number>;
-      for (let j = 0; j < p; j++) {
-        const v = r[j] as number;
-        if (Number.isFinite(v)) { means[j] = (means[j] as number) + tf(v, log); cnt[j] = (cnt[j] as number) + 1; }
-      }
-    }
-    for (let j = 0; j < p; j++) means[j] = (cnt[j] as number) > 0 ? (means[j] as number) / (cnt[j] as number) : 0;
+    const { means, scales, lo, hi } = fitLinearPrep(X, p, log);
     const Z = new Float64Array(n * p);
     for (let i = 0; i < n; i++) {
       const r = X[i] as ArrayLike<number>;
       for (let j = 0; j < p; j++) {
         const v = r[j] as number;
-        Z[i * p + j] = Number.isFinite(v) ? tf(v, log) - (means[j] as number) : 0;
+        Z[i * p + j] = Number.isFinite(v) ? (tf(v, log) - (means[j] as number)) / (scales[j] as number) : 0;
       }
     }
-    const scales = new Float64Array(p);
-    for (let j = 0; j < p; j++) {
-      let s = 0;
-      for (let i = 0; i < n; i++) s += (Z[i * p + j] as number) ** 2;
-      const sd = Math.sqrt(s / n);
-      scales[j] = sd > 1e-12 ? sd : 1;
-    }
-    for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) Z[i * p + j] = (Z[i * p + j] as number) / (scales[j] as number);
     let ym = 0;
     for (let i = 0; i < n; i++) ym += y[i] as number;
     ym /= n;
@@ -98,23 +88,7 @@ export class LinearRidge implements Regressor {
       A[j * p + j] = (A[j * p + j] as number) + this.params.alpha;
     }
     const coef = solveSPD(A, b, p);
-    // Training range of each transformed feature: predict clamps to it, because a linear model
-    // extrapolates without bound on a parameter value never seen in training (one rare option
-    // value could otherwise predict e^30 seconds).
-    const lo = new Array<number>(p).fill(Infinity);
-    const hi = new Array<number>(p).fill(-Infinity);
-    for (let i = 0; i < n; i++) {
-      const r = X[i] as ArrayLike<number>;
-      for (let j = 0; j < p; j++) {
-        const v = r[j] as number;
-        if (!Number.isFinite(v)) continue;
-        const t = tf(v, log);
-        if (t < (lo[j] as number)) lo[j] = t;
-        if (t > (hi[j] as number)) hi[j] = t;
-      }
-    }
-    for (let j = 0; j < p; j++) if (!Number.isFinite(lo[j] as number)) lo[j] = hi[j] = means[j] as number;
-    this.state_ = { nFeatures: p, means: Array.from(means), scales: Array.from(scales), coef: Array.from(coef), intercept: ym, lo, hi };
+    this.state_ = { nFeatures: p, means, scales, coef: Array.from(coef), intercept: ym, lo, hi };
     return this;
   }
 

@@ -7,6 +7,8 @@ import { main } from "../cli/main";
 import { SplitConformal } from "./conformal";
 import { GradientBoostedTrees } from "./gbt/gbt";
 import { LinearRidge } from "./ridge";
+import { LinearOLS } from "./mlLinear";
+import { LogLinearSize } from "./baseline";
 import { MlRandomForest } from "./mlRandomForest";
 import { modelCard } from "./modelCard";
 import { predictRuntime } from "./predict";
@@ -40,7 +42,7 @@ const makeBundle = (seed: number) =>
 
 test("round trip gives identical predictions, for every model type", () => {
   const { X, y } = data(1);
-  for (const m of [makeBundle(3), new LinearRidge({}), new GradientBoostedTrees({ mode: "rf", nEstimators: 5, seed: 1 }), new MlRandomForest({ nEstimators: 3, seed: 1 })]) {
+  for (const m of [makeBundle(3), new LinearRidge({}), new LinearOLS({}), new LogLinearSize({ sizeFeature: 0, method: "theil-sen" }), new GradientBoostedTrees({ mode: "rf", nEstimators: 5, seed: 1 }), new MlRandomForest({ nEstimators: 3, seed: 1 })]) {
     m.fit(X, y);
     const loaded = parseModel(modelToJSON(m, meta(X, y, 3)));
     assert.equal(loaded.model.constructor, m.constructor);

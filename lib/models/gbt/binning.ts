@@ -1,10 +1,12 @@
 /**
- * Quantile binning of features into at most 255 value bins (bin 0 is reserved for missing/NaN),
- * as LightGBM does: edges from a seeded sample of rows, then a column-major Uint8Array matrix.
- * Bin b (1-based) holds values v with edges[b-2] < v <= edges[b-1].
+ * Binning of features into at most 255 value bins (bin 0 is reserved for missing/NaN): edges from a
+ * seeded sample of rows by LightGBM's bin finding (./greedyBins.ts), then a column-major Uint8Array
+ * matrix. Bin b (1-based) holds values v with edges[b-2] < v <= edges[b-1]. `featureEdges` (plain
+ * quantiles) stays for callers that want equal-count bins (the tail model's size classes).
  */
 import { rng } from "../../util/stats";
 import type { Matrix } from "../estimator";
+import { greedyEdges } from "./greedyBins";
 
 /** Bin edges per feature; a feature with k edges has k+1 value bins. */
 export interface BinMapper {
@@ -61,8 +63,12 @@ export function featureEdges(values: Float64Array, maxBins: number): Float64Arra
   return Float64Array.from(out);
 }
 
-/** Learn bin edges for every feature of X from a seeded sample of at most `sampleSize` rows. */
-export function fitBins(X: Matrix, maxBins: number, sampleSize: number, seed: number): BinMapper {
+/**
+ * Learn bin edges for every feature of X from a seeded sample of at most `sampleSize` rows.
+ * @param maxBins bins per feature including the missing-value bin, as LightGBM's max_bin (<= 255)
+ * @param minDataInBin fewest sampled rows a bin closes with (LightGBM's min_data_in_bin)
+ */
+export function fitBins(X: Matrix, maxBins: number, sampleSize: number, seed: number, minDataInBin = 3): BinMapper {
   const p = (X[0] as ArrayLike<number>).length;
   const rows = sampleRows(X.length, sampleSize, seed);
   const vals = new Float64Array(rows.length);
@@ -70,7 +76,7 @@ export function fitBins(X: Matrix, maxBins: number, sampleSize: number, seed: nu
   const nBins = new Int32Array(p);
   for (let f = 0; f < p; f++) {
     for (let k = 0; k < rows.length; k++) vals[k] = (X[rows[k] as number] as ArrayLike<number>)[f] as number;
-    const e = featureEdges(vals, Math.min(255, maxBins));
+    const e = greedyEdges(vals, Math.min(255, maxBins), minDataInBin);
     edges.push(e);
     nBins[f] = e.length + 1;
   }

@@ -5,12 +5,13 @@
  *   seeded validation split.
  * - mode "rf": random forest — bootstrap rows, optional per-node feature subsampling, deep trees,
  *   no shrinkage, average of trees.
- * Features are quantile-binned to <= 255 bins (+1 missing bin); NaN learns a default direction.
+ * Features are binned as LightGBM bins them (<= 255 bins, min 3 rows per bin, zero its own bin);
+ * NaN learns a default direction where the training data had NaN and is treated as 0 elsewhere.
  */
 import { rng } from "../../util/stats";
 import { checkX, checkXy, ModelInputError, NotFittedError, takeRows, type Matrix, type ModelState, type Regressor } from "../estimator";
 import { ModelFormatError, num, numArray, obj, plain, str } from "../shape";
-import { binMatrix, fitBins } from "./binning";
+import { binMatrix, binOf, fitBins } from "./binning";
 import { TreeGrower, type GrownTree } from "./tree";
 
 /** Parameters of GradientBoostedTrees; undefined ones take the defaults of the mode. */
@@ -41,8 +42,10 @@ export interface GBTParams {
   readonly colsampleByTree?: number;
   /** Feature fraction per node (rf mtry). Default 1 (as scikit-learn's regressor). */
   readonly colsampleByNode?: number;
-  /** Max value bins per feature (<= 255). Default 255. */
+  /** Max bins per feature including the missing-value bin, as LightGBM's max_bin (<= 255). Default 255. */
   readonly maxBins?: number;
+  /** Fewest rows a bin is closed with, as LightGBM's min_data_in_bin. Default 3. */
+  readonly minDataInBin?: number;
   /** Rows sampled to find bin edges. Default 200000. */
   readonly binSampleSize?: number;
   /** Stop when the validation loss has not improved for this many rounds; 0 = off. Default 0. */
@@ -68,6 +71,7 @@ export const GBT_DEFAULTS: Omit<ResolvedGBTParams, "mode" | "numLeaves" | "minSa
   colsampleByTree: 1,
   colsampleByNode: 1,
   maxBins: 255,
+  minDataInBin: 3,
   binSampleSize: 200000,
   earlyStoppingRounds: 0,
   validationFraction: 0.1,
@@ -184,11 +188,11 @@ export class GradientBoostedTrees implements Regressor {
       yva = Float64Array.from(vIdx, (i) => y[i] as number);
     }
     const n = trainRows.length;
-    const mapper = fitBins(trainRows, P.maxBins, P.binSampleSize, P.seed);
+    const mapper = fitBins(trainRows, P.maxBins, P.binSampleSize, P.seed, P.minDataInBin);
     const bins = binMatrix(trainRows, mapper);
     const nv = valRows ? valRows.length : 0;
     const vbins = valRows ? binMatrix(valRows, mapper) : new Uint8Array(0);
-    const grower = new TreeGrower(bins, n, mapper.nBins, n);
+    const grower = new TreeGrower(bins, n, mapper.nBins, n, Int32Array.from(mapper.edges, (e) => binOf(e, 0)));
     const growOpts = {
       maxDepth: P.maxDepth,
       numLeaves: P.numLeaves,

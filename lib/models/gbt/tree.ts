@@ -36,6 +36,8 @@ export interface GrownTree {
   leaves: { node: number; start: number; end: number }[];
 }
 
+import { buildSparse, denseToSparse, scanSparse, SparsePool, SparseScratch, subtractFromDense, subtractSparse, type FeatureScan, type SparseHist } from "./sparseHist";
+
 const NO_SPLIT = -1;
 
 interface Cand {
@@ -47,6 +49,8 @@ interface Cand {
   h: number;
   c: number;
   hist: Float64Array | null;
+  /** Sparse histogram (small nodes) instead of a dense one; at most one of hist / sp is set. */
+  sp: SparseHist | null;
   // best split
   gain: number;
   feature: number;
@@ -75,13 +79,25 @@ export class TreeGrower {
   private readonly leftTable = new Uint8Array(256);
   /** Hessian sum of the rows of the last buildHist call with a hessian array. */
   private lastHessSum = 0;
+  /** Per feature: 1 when some training row is missing (bin 0). */
+  private readonly hasMissing: Uint8Array;
+  /** Per feature: the bin of the value 0 (where NaN goes for a feature without missing training values). */
+  private readonly zeroBin: Int32Array;
+  /** Nodes of at most this many rows use sparse histograms (same results, less work per node). */
+  private readonly sparseMaxRows: number;
+  private readonly sparseScratch = new SparseScratch();
+  private readonly sparsePool: SparsePool;
+  private readonly scan: FeatureScan = { bestL: 0, binL: 0, bestR: 0, binR: 0, mc: 0 };
 
   /**
    * @param bins column-major binned matrix (bins[f*n+i]), n rows, p = nBins.length features
    * @param maxIndexLength the longest row-index array that will be passed to grow()
+   * @param zeroBin per feature, the bin of the value 0
+   * @param sparseMaxRows nodes with at most this many rows use sparse histograms (same trees, less
+   *   work); default 24
    * @param histMemoryBytes budget for cached histograms (default 256 MB)
    */
-  constructor(bins: Uint8Array, n: number, nBins: Int32Array, maxIndexLength: number, histMemoryBytes = 256 * 2 ** 20) {
+  constructor(bins: Uint8Array, n: number, nBins: Int32Array, maxIndexLength: number, zeroBin: Int32Array, sparseMaxRows?: number, histMemoryBytes = 256 * 2 ** 20) {
     this.n = n;
     this.p = nBins.length;
     this.bins = bins;
@@ -101,6 +117,21 @@ export class TreeGrower {
     this.featScratch = new Int32Array(this.p);
     this.tmpHist = new Float64Array(this.histSize);
     this.gcScratch = new Float64Array(this.p * 512);
+    this.zeroBin = zeroBin;
+    // 24 rows: measured on the benchmark tables (bench/models/notes.md), RF-mode gains 1.1x to 4.9x
+    // with few or many bins per feature, GBT mode (nodes of >= 40 rows to split) is unchanged.
+    this.sparseMaxRows = sparseMaxRows ?? 24;
+    this.sparsePool = new SparsePool(this.p, this.p * (this.sparseMaxRows + 1));
+    this.hasMissing = new Uint8Array(p);
+    for (let f = 0; f < p; f++) {
+      const base = f * n;
+      for (let i = 0; i < n; i++) {
+        if (bins[base + i] === 0) {
+          this.hasMissing[f] = 1;
+          break;
+        }
+      }
+    }
   }
 
   private acquire(): Float64Array | null {
@@ -203,7 +234,8 @@ export class TreeGrower {
     for (let i = 0; i < parent.length; i++) parent[i] = (parent[i] as number) - (child[i] as number);
   }
 
-  private findBest(c: Cand, hist: Float64Array, allowed: Int32Array, nAllowed: number, o: GrowOptions, rand: () => number): void {
+  /** Best split of node c from its dense `hist` or, when `sp` is given, its sparse histogram. */
+  private findBest(c: Cand, hist: Float64Array | null, sp: SparseHist | null, allowed: Int32Array, nAllowed: number, o: GrowOptions, rand: () => number): void {
     c.gain = 0;
     c.feature = NO_SPLIT;
     const lam = o.lambda;
@@ -229,57 +261,89 @@ export class TreeGrower {
       }
       feats = fs;
     }
+    // LightGBM's order: thresholds with missing values on the left (or no missing values) first, a tie
+    // going to the highest threshold (its reverse scan); missing-right splits replace them only when
+    // strictly better, a tie going to the lowest threshold (its forward scan). Ties are common on
+    // small data: every empty bin between two occupied ones gives the same partition and gain, and
+    // the threshold chosen decides where unseen values in that gap go.
+    const scan = this.scan;
     for (let q = 0; q < nf; q++) {
       const f = feats[q] as number;
-      const off = this.histOffset[f] as number;
       const nb = this.nBins[f] as number;
-      const mg = hist[off] as number;
-      const mh = hist[off + 1] as number;
-      const mc = hist[off + 2] as number;
-      let gl = 0;
-      let hl = 0;
-      let cl = 0;
-      const last = mc > 0 ? nb : nb - 1;
-      for (let t = 1; t <= last; t++) {
-        const bo = off + t * 3;
-        gl += hist[bo] as number;
-        hl += hist[bo + 1] as number;
-        cl += hist[bo + 2] as number;
+      if (sp !== null) scanSparse(scan, sp, f, nb, G, H, C, parent, lam, minLeaf, minH);
+      else this.scanDense(scan, hist as Float64Array, f, nb, G, H, C, parent, lam, minLeaf, minH);
+      const { bestL, bestR, mc } = scan;
+      const useR = bestR > bestL;
+      const g = useR ? bestR : bestL;
+      // Across features a tie goes to the lower index (as in LightGBM). Two features that split the
+      // node's rows identically have the same gain up to the order their histograms were summed in,
+      // so gains within 1e-10 (relative) count as a tie.
+      if (g > best + 1e-10 * Math.abs(best)) {
+        best = g;
+        c.gain = g;
+        c.feature = f;
+        c.bin = useR ? scan.binR : scan.binL;
+        // Where NaN goes: learned where the node had missing values; where only other rows of the
+        // feature had them, left (LightGBM's default_left from its reverse scan); where training had
+        // none, with the value 0 (LightGBM reads NaN as 0 for such a feature).
+        c.missingLeft = useR ? false : mc > 0 || this.hasMissing[f] === 1 ? true : (this.zeroBin[f] as number) <= c.bin;
+      }
+    }
+  }
+
+  /** Best missing-left and missing-right thresholds of feature f from a dense histogram. */
+  private scanDense(out: FeatureScan, hist: Float64Array, f: number, nb: number, G: number, H: number, C: number, parent: number, lam: number, minLeaf: number, minH: number): void {
+    const off = this.histOffset[f] as number;
+    const mg = hist[off] as number;
+    const mh = hist[off + 1] as number;
+    const mc = hist[off + 2] as number;
+    let gl = 0;
+    let hl = 0;
+    let cl = 0;
+    let bestL = -Infinity; // missing-left (or no-missing) candidates
+    let binL = 0;
+    let bestR = -Infinity; // missing-right candidates
+    let binR = 0;
+    const last = mc > 0 ? nb : nb - 1;
+    for (let t = 1; t <= last; t++) {
+      const bo = off + t * 3;
+      gl += hist[bo] as number;
+      hl += hist[bo + 1] as number;
+      cl += hist[bo + 2] as number;
+      if (mc > 0) {
         // missing goes right
-        let gr = G - gl;
-        let hr = H - hl;
-        let cr = C - cl;
+        const gr = G - gl;
+        const hr = H - hl;
+        const cr = C - cl;
         if (cl >= minLeaf && cr >= minLeaf && hl >= minH && hr >= minH) {
           const gain = (gl * gl) / (hl + lam) + (gr * gr) / (hr + lam) - parent;
-          if (gain > best) {
-            best = gain;
-            c.gain = gain;
-            c.feature = f;
-            c.bin = t;
-            c.missingLeft = mc > 0 ? false : cl >= cr;
+          if (gain > bestR) {
+            bestR = gain;
+            binR = t;
           }
         }
-        if (mc > 0 && t < nb) {
-          // missing goes left
-          const gl2 = gl + mg;
-          const hl2 = hl + mh;
-          const cl2 = cl + mc;
-          gr = G - gl2;
-          hr = H - hl2;
-          cr = C - cl2;
-          if (cl2 >= minLeaf && cr >= minLeaf && hl2 >= minH && hr >= minH) {
-            const gain = (gl2 * gl2) / (hl2 + lam) + (gr * gr) / (hr + lam) - parent;
-            if (gain > best) {
-              best = gain;
-              c.gain = gain;
-              c.feature = f;
-              c.bin = t;
-              c.missingLeft = true;
-            }
-          }
+        if (t >= nb) continue;
+      }
+      // missing (if any) goes left
+      const gl2 = gl + mg;
+      const hl2 = hl + mh;
+      const cl2 = cl + mc;
+      const gr = G - gl2;
+      const hr = H - hl2;
+      const cr = C - cl2;
+      if (cl2 >= minLeaf && cr >= minLeaf && hl2 >= minH && hr >= minH) {
+        const gain = (gl2 * gl2) / (hl2 + lam) + (gr * gr) / (hr + lam) - parent;
+        if (gain >= bestL) {
+          bestL = gain;
+          binL = t;
         }
       }
     }
+    out.bestL = bestL;
+    out.binL = binL;
+    out.bestR = bestR;
+    out.binR = binR;
+    out.mc = mc;
   }
 
   /**
@@ -335,7 +399,7 @@ export class TreeGrower {
       G += grad[r] as number;
       H += hess === null ? 1 : (hess[r] as number);
     }
-    const root: Cand = { node: addNode(G, H), start: 0, end: m, depth: 0, g: G, h: H, c: m, hist: null, gain: 0, feature: NO_SPLIT, bin: 0, missingLeft: false };
+    const root: Cand = { node: addNode(G, H), start: 0, end: m, depth: 0, g: G, h: H, c: m, hist: null, sp: null, gain: 0, feature: NO_SPLIT, bin: 0, missingLeft: false };
     const maxDepth = o.maxDepth > 0 ? o.maxDepth : Infinity;
     const maxLeaves = o.numLeaves > 0 ? o.numLeaves : Infinity;
     const canSplit = (c: Cand): boolean => c.depth < maxDepth && c.c >= 2 * o.minSamplesLeaf && c.c >= 2;
@@ -372,27 +436,41 @@ export class TreeGrower {
       return top;
     };
     const leaves: Cand[] = [];
+    // Sparse pays where small nodes are themselves split (forests, small min leaf). With min 20 rows
+    // per leaf a node of <= 24 rows is a leaf, and building only its subtraction histogram sparse
+    // measured up to 10% slower on small tables, so such trees stay dense.
+    const sparseMax = 2 * o.minSamplesLeaf <= this.sparseMaxRows ? this.sparseMaxRows : 0;
     const consider = (c: Cand): void => {
       if (canSplit(c)) {
-        if (c.hist === null) {
-          c.hist = this.acquire();
-          if (c.hist === null) {
-            // pool exhausted: use a temporary buffer, do not keep it
-            const tmp = this.tmpHist;
-            this.buildHist(tmp, idx, c.start, c.end, grad, hess);
-            this.findBest(c, tmp, allowed, allowed.length, o, rand);
-          } else {
-            this.buildHist(c.hist, idx, c.start, c.end, grad, hess);
-            this.findBest(c, c.hist, allowed, allowed.length, o, rand);
+        if (c.hist !== null && c.c <= sparseMax) {
+          // a small node that inherited a dense histogram (parent - sibling): go sparse from here on
+          c.sp = denseToSparse(c.hist, this.histOffset, this.nBins, this.sparsePool);
+          this.release(c.hist);
+          c.hist = null;
+        }
+        if (c.sp === null && c.hist === null) {
+          if (c.c <= sparseMax) c.sp = buildSparse(this.bins, this.n, this.nBins, idx, c.start, c.end, grad, hess, this.sparseScratch, this.sparsePool).hist;
+          else {
+            c.hist = this.acquire();
+            if (c.hist === null) {
+              // pool exhausted: use a temporary buffer, do not keep it
+              const tmp = this.tmpHist;
+              this.buildHist(tmp, idx, c.start, c.end, grad, hess);
+              this.findBest(c, tmp, null, allowed, allowed.length, o, rand);
+            } else this.buildHist(c.hist, idx, c.start, c.end, grad, hess);
           }
-        } else this.findBest(c, c.hist, allowed, allowed.length, o, rand);
+        }
+        if (c.sp !== null) this.findBest(c, null, c.sp, allowed, allowed.length, o, rand);
+        else if (c.hist !== null) this.findBest(c, c.hist, null, allowed, allowed.length, o, rand);
         if (c.feature !== NO_SPLIT) {
           push(c);
           return;
         }
       }
       this.release(c.hist);
+      this.sparsePool.release(c.sp);
       c.hist = null;
+      c.sp = null;
       leaves.push(c);
     };
     consider(root);
@@ -418,16 +496,35 @@ export class TreeGrower {
       let sh = 0;
       let smallHist: Float64Array | null = null;
       let largeHist: Float64Array | null = null;
-      if (c.hist !== null && childCanSplit(c.c - sc)) {
-        const sh2 = childCanSplit(sc) ? this.acquire() : null;
-        const tmp = sh2 ?? this.tmpHist;
-        sg = this.buildHist(tmp, idx, sStart, sEnd, grad, hess);
-        sh = hess === null ? sc : this.lastHessSum;
-        const ph = c.hist;
-        this.subtract(ph, tmp);
-        largeHist = ph;
-        smallHist = sh2;
+      let smallSp: SparseHist | null = null;
+      let largeSp: SparseHist | null = null;
+      if ((c.hist !== null || c.sp !== null) && childCanSplit(c.c - sc)) {
+        if (c.sp !== null || sc <= sparseMax) {
+          // the smaller child's sparse histogram; the larger = parent - smaller (sparse or dense)
+          const b = buildSparse(this.bins, this.n, this.nBins, idx, sStart, sEnd, grad, hess, this.sparseScratch, this.sparsePool);
+          sg = b.gs;
+          sh = hess === null ? sc : b.hs;
+          if (c.sp !== null) {
+            subtractSparse(c.sp, b.hist);
+            largeSp = c.sp;
+          } else {
+            subtractFromDense(c.hist as Float64Array, this.histOffset, b.hist);
+            largeHist = c.hist;
+          }
+          if (childCanSplit(sc)) smallSp = b.hist;
+          else this.sparsePool.release(b.hist);
+        } else {
+          const sh2 = childCanSplit(sc) ? this.acquire() : null;
+          const tmp = sh2 ?? this.tmpHist;
+          sg = this.buildHist(tmp, idx, sStart, sEnd, grad, hess);
+          sh = hess === null ? sc : this.lastHessSum;
+          const ph = c.hist as Float64Array;
+          this.subtract(ph, tmp);
+          largeHist = ph;
+          smallHist = sh2;
+        }
         c.hist = null;
+        c.sp = null;
       } else {
         for (let k = sStart; k < sEnd; k++) {
           const r = idx[k] as number;
@@ -435,13 +532,15 @@ export class TreeGrower {
           sh += hess === null ? 1 : (hess[r] as number);
         }
         this.release(c.hist);
+        this.sparsePool.release(c.sp);
         c.hist = null;
+        c.sp = null;
       }
       const lg = leftSmaller ? sg : c.g - sg;
       const lh = leftSmaller ? sh : c.h - sh;
       const lc = leftSmaller ? sc : c.c - sc;
-      const L: Cand = { node: addNode(lg, lh), start: c.start, end: mid, depth: childDepth, g: lg, h: lh, c: lc, hist: leftSmaller ? smallHist : largeHist, gain: 0, feature: NO_SPLIT, bin: 0, missingLeft: false };
-      const R: Cand = { node: addNode(c.g - lg, c.h - lh), start: mid, end: c.end, depth: childDepth, g: c.g - lg, h: c.h - lh, c: c.c - lc, hist: leftSmaller ? largeHist : smallHist, gain: 0, feature: NO_SPLIT, bin: 0, missingLeft: false };
+      const L: Cand = { node: addNode(lg, lh), start: c.start, end: mid, depth: childDepth, g: lg, h: lh, c: lc, hist: leftSmaller ? smallHist : largeHist, sp: leftSmaller ? smallSp : largeSp, gain: 0, feature: NO_SPLIT, bin: 0, missingLeft: false };
+      const R: Cand = { node: addNode(c.g - lg, c.h - lh), start: mid, end: c.end, depth: childDepth, g: c.g - lg, h: c.h - lh, c: c.c - lc, hist: leftSmaller ? largeHist : smallHist, sp: leftSmaller ? largeSp : smallSp, gain: 0, feature: NO_SPLIT, bin: 0, missingLeft: false };
       tree.left[nd] = L.node;
       tree.right[nd] = R.node;
       consider(L);
@@ -450,7 +549,9 @@ export class TreeGrower {
     }
     for (const c of heap) {
       this.release(c.hist);
+      this.sparsePool.release(c.sp);
       c.hist = null;
+      c.sp = null;
       leaves.push(c);
     }
     for (const c of leaves) tree.leaves.push({ node: c.node, start: c.start, end: c.end });
