@@ -1,13 +1,9 @@
-import type MLR from "ml-regression-multivariate-linear";
+import { MultivariateLinearRegression } from "ml-regression";
 import type { HarnessRun } from "../features/harness";
 import { quantile, rng } from "../util/stats";
 import { stepTime } from "./factorEffects";
 import { clusterResample } from "./featureEffects";
 import type { TimeMeasure } from "./stepTable";
-
-// ml-regression (the declared dependency) ships no types; its OLS class is typed by the package it re-exports.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { MultivariateLinearRegression } = require("ml-regression") as { MultivariateLinearRegression: typeof MLR };
 
 /**
  * Effect of each design factor with every other factor varying at the same time (OFAT + Latin
