@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { parseBytes, parseDurationS, parsePercent } from "../util/units";
-import { planScans } from "./duckdb";
+import { ingestThreads, planScans } from "./duckdb";
 import { expandTracePaths, ingestToParquet, openDuckdb, queryParquet, readTraces, runtimeSummaryByTask, runtimeSummaryParquet, writeRunsParquet } from "./index";
 import { datasetDir, fixture } from "./testPaths";
 
@@ -262,4 +262,13 @@ test("typed fast path on a Galaxy dump: a timestamp / input-size column with gar
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("ingestThreads: one thread per 256 MiB of input, at least one, at most one per idle core", () => {
+  const mib = 2 ** 20;
+  assert.equal(ingestThreads(90 * mib, 8, 0), 1);
+  assert.equal(ingestThreads(2048 * mib, 8, 0.4), 8);
+  assert.equal(ingestThreads(2048 * mib, 2, 0), 2);
+  assert.equal(ingestThreads(2048 * mib, 2, 3.5), 1);
+  assert.equal(ingestThreads(2048 * mib, 16, 10), 6);
 });
