@@ -3,16 +3,18 @@
 // --no-write: same read + normalisation, into an in-memory DuckDB table instead of Parquet (the part
 // comparable to pandas read_csv, which only parses into memory); OUT is ignored.
 const { expandTracePaths } = require("../../dist/traces");
-const { ingestToParquet, ingestSelectSql, openDuckdb } = require("../../dist/traces/duckdb");
+const { statSync } = require("node:fs");
+const { ingestThreads, ingestToParquet, ingestSelectSql, openDuckdb } = require("../../dist/traces/duckdb");
 const args = process.argv.slice(2);
 const noWrite = args[0] === "--no-write";
 const [format, out, ...inputs] = noWrite ? args.slice(1) : args;
 (async () => {
   const paths = expandTracePaths(inputs);
   const t0 = process.hrtime.bigint();
-  let rows, parquetBytes, issues;
+  let rows, parquetBytes, issues, attempts;
   if (noWrite) {
-    const con = await openDuckdb();
+    // same thread default as ingestToParquet
+    const con = await openDuckdb({ threads: ingestThreads(paths.reduce((s, p) => s + statSync(p).size, 0)) });
     await con.run(`CREATE TABLE runs AS ${ingestSelectSql(paths, format)}`);
     rows = Number((await con.runAndReadAll("SELECT count(*) AS n FROM runs")).getRowObjectsJS()[0].n);
     con.closeSync();
@@ -21,8 +23,9 @@ const [format, out, ...inputs] = noWrite ? args.slice(1) : args;
     rows = r.rows;
     parquetBytes = r.parquetBytes;
     issues = r.files.reduce((a, f) => a + f.issues.length, 0);
+    attempts = r.attempts;
   }
   const s = Number(process.hrtime.bigint() - t0) / 1e9;
   const tool = noWrite ? "gwtime-duckdb-nowrite" : "gwtime-duckdb";
-  process.stdout.write(JSON.stringify({ tool, rows, seconds: s, parquetBytes, issues }) + "\n");
+  process.stdout.write(JSON.stringify({ tool, rows, seconds: s, parquetBytes, issues, attempts }) + "\n");
 })().catch((e) => { console.error(e); process.exit(1); });

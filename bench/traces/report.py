@@ -1,13 +1,16 @@
 """Compose artifacts/bench/traces.md from the JSON lines run.sh collected (tool x dataset x repeat).
 
 Medians over repeats; ratios are pandas median / gwtime median from the same run (interleaved runs).
+Usage: report.py RESULTS.jsonl OUT.md [NOTES.md] (NOTES is appended verbatim: hand-written analysis).
 """
 import json
+import os
 import statistics
 import sys
 
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 out = sys.argv[2]
+notes = open(sys.argv[3]).read() if len(sys.argv) > 3 and os.path.exists(sys.argv[3]) else ""
 by: dict = {}
 for r in rows:
     by.setdefault(r["dataset"], {}).setdefault(r["tool"], []).append(r)
@@ -19,17 +22,23 @@ def med(rs, k):
 
 
 TOOLS = ["gwtime-duckdb", "gwtime-duckdb-nowrite", "pandas-read_csv"]
+loads = [r["load1"] for r in rows if r.get("load1") is not None]
+load = f"load average {min(loads):.1f}-{max(loads):.1f}, median {statistics.median(loads):.1f}" if loads else "load not recorded"
 lines = [
     "# Trace ingest benchmark: gwtime (DuckDB) vs pandas read_csv",
     "",
-    "Same files, same run, same machine: 2 cores, shared and busy (a DNA-seq harness and other engineers' jobs ran",
-    "throughout, load average ~6-9), so absolute seconds are inflated and noisy; the three tools ran interleaved, and",
-    "ratios come from medians of the same run.",
+    "Same files, same run, same machine: 2 cores, shared and busy. The DNA-seq timing harness ran throughout at normal",
+    "priority, often on both cores, and other engineers' jobs came and went",
+    f"({load} after each measurement), so absolute seconds are inflated and noisy.",
+    "Both tools ran under `nice -n 19`, interleaved, and ratios come from medians of the same run.",
     "",
     "What each side does:",
-    "- `gwtime-duckdb` = `ingestToParquet`: read CSV/TSV (every column as text, rejects kept with line numbers), normalise",
+    "- `gwtime-duckdb` = `ingestToParquet`: read CSV/TSV (columns whose first 16 KiB hold plain numbers or timestamps",
+    "  typed by DuckDB's reader, the rest as text; missing markers as NULL; rejects kept with line numbers; a typed",
+    "  column that fails on a later cell makes the COPY rerun with that column as text, so no row is lost), normalise",
     "  to TaskRun columns in SQL (units, missing values, workflow/task names, input-size sums and maps) and write zstd",
-    "  Parquet (format v2). This is the shipped path.",
+    "  Parquet (format v2), one DuckDB thread per 256 MiB of input, at most one per idle core (so 1 thread here). This",
+    "  is the shipped path. The timer starts before DuckDB is loaded (pandas' timer starts after `import pandas`).",
     "- `gwtime-duckdb-nowrite` = the same read + normalisation into an in-memory DuckDB table, no Parquet (bench only).",
     "- `pandas-read_csv` = `pd.read_csv` only: parse with type inference into a DataFrame; no normalisation, no output.",
     "  Even the no-write gwtime row does more work than this.",
@@ -64,5 +73,7 @@ p1 = by.get("nextflow-synthetic-1M", {}).get("pandas-read_csv")
 p10 = by.get("nextflow-synthetic-10M", {}).get("pandas-read_csv")
 if p1 and p10:
     lines += [f"pandas: 10M/1M time ratio = {med(p10, 'seconds') / med(p1, 'seconds'):.1f}; peak RSS 1M = {med(p1, 'maxRssKb') / 1024:.0f} MB, 10M = {med(p10, 'maxRssKb') / 1024:.0f} MB."]
+if notes:
+    lines += ["", notes.rstrip()]
 open(out, "w").write("\n".join(lines) + "\n")
 print("\n".join(lines))

@@ -5,7 +5,8 @@
 # Each dataset runs gwtime (ingest → Parquet), gwtime --no-write (same read + normalisation into an
 # in-memory table) and pandas read_csv, interleaved, BENCH_REPEATS times (default 3; the report takes
 # medians). BENCH_TRACE_SIZES="1000000 10000000" chooses the synthetic sizes; BENCH_REPEATS_BIG (default
-# 1) is the repeat count for sizes of 5M rows and more.
+# 1) is the repeat count for sizes of 5M rows and more. bench/traces/notes.md (hand-written analysis, e.g. the
+# before/after table of a change) is appended to the report.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
@@ -23,10 +24,11 @@ mkdir -p artifacts/bench
 measure() { # dataset inputBytes rep cmd...
   local ds="$1" bytes="$2" rep="$3"; shift 3
   /usr/bin/time -v -o "$TMP/time.txt" "$@" > "$TMP/out.json"
-  local rss cpu; rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$TMP/time.txt")
+  local rss cpu load; rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$TMP/time.txt")
+  load=$(cut -d' ' -f1 /proc/loadavg)
   cpu=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {print u + s}' "$TMP/time.txt")
-  "$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); d.update(dataset=sys.argv[2], inputBytes=int(sys.argv[3]), maxRssKb=int(sys.argv[4]), cpuSeconds=float(sys.argv[5]), rep=int(sys.argv[6])); print(json.dumps(d))' \
-    "$TMP/out.json" "$ds" "$bytes" "$rss" "$cpu" "$rep" >> "$RES"
+  "$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); d.update(dataset=sys.argv[2], inputBytes=int(sys.argv[3]), maxRssKb=int(sys.argv[4]), cpuSeconds=float(sys.argv[5]), rep=int(sys.argv[6]), load1=float(sys.argv[7])); print(json.dumps(d))' \
+    "$TMP/out.json" "$ds" "$bytes" "$rss" "$cpu" "$rep" "$load" >> "$RES"
   tail -1 "$RES"
 }
 
@@ -53,4 +55,4 @@ for N in $SIZES; do
   rm -f "$TMP/trace_$N.tsv"
 done
 cp "$RES" artifacts/bench/traces.jsonl
-"$PY" bench/traces/report.py "$RES" artifacts/bench/traces.md
+"$PY" bench/traces/report.py "$RES" artifacts/bench/traces.md bench/traces/notes.md

@@ -40,11 +40,13 @@ export function makeRun(source: string, task: string, fields: TaskRunFields, raw
   };
 }
 
+/** Cell texts (after trimming) that mean "not recorded" (the SQL macros' `gwt_miss_t` list is the same). */
+export const MISSING_MARKERS: readonly string[] = ["", "-", "NA", "NaN", "nan", "null", "None"];
+
 /** Is this source text a "not recorded" marker? */
 export function isMissing(v: string | undefined | null): boolean {
   if (v === undefined || v === null) return true;
-  const s = v.trim();
-  return s === "" || s === "-" || s === "NA" || s === "NaN" || s === "nan" || s === "null" || s === "None";
+  return MISSING_MARKERS.includes(v.trim());
 }
 
 /**

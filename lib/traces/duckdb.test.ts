@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { parseBytes, parseDurationS, parsePercent } from "../util/units";
+import { ingestThreads, planScans } from "./duckdb";
 import { expandTracePaths, ingestToParquet, openDuckdb, queryParquet, readTraces, runtimeSummaryByTask, runtimeSummaryParquet, writeRunsParquet } from "./index";
 import { datasetDir, fixture } from "./testPaths";
 
@@ -153,4 +154,121 @@ test("DuckDB ingest = TS reader on a Nextflow trace with human-readable units, p
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("typed fast path: a column numeric in the first rows but with units, padding or garbage later is re-read as text; same runs as the TS reader, bad rows reported", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "gwt-duck-"));
+  try {
+    const path = join(dir, "trace_late.tsv");
+    const header = ["task_id", "process", "tag", "status", "exit", "submit", "realtime", "%cpu", "memory", "peak_rss", "rchar", "tool_version"];
+    const plain = (i: number) => [String(i), "NFCORE_LATE:LATE:BWA_MEM", `S${i}`, "COMPLETED", "0", String(1700000000000 + i), String(1000 + i), "12.5", "2147483648", i % 50 ? String(1048576 + i) : "-", String(4096 * i), "0.7.17"];
+    const rows = Array.from({ length: 400 }, (_, i) => plain(i + 1)); // ~24 KiB: past the type sample
+    const late: [number, string][] = [[9, "1.5 GB"], [6, "1h 2m 3s"], [10, "garbage"], [8, " 512 "], [7, "180.5%"], [5, "2024-01-02 03:04:05.678"], [4, "NA"], [6, "-"], [11, "-"], [9, "1e3"]];
+    late.forEach(([col, v], k) => {
+      const r = plain(401 + k);
+      r[col] = v;
+      rows.push(r);
+    });
+    rows.push(["411", "NFCORE_LATE:LATE:FASTQC", "S411"]); // short row: rejected by both readers
+    rows.push(["412", "-", "S412", "COMPLETED", "0", "1", "1", "1", "1", "1", "1", "1"]); // no process: skipped by both
+    writeFileSync(path, [header, ...rows].map((r) => r.join("\t")).join("\n") + "\n");
+
+    // the fast path was taken: these columns look numeric in the sample, so the first attempt reads them typed
+    const [scan] = planScans([path], "nextflow");
+    for (const c of ["exit", "submit", "realtime", "%cpu", "memory", "peak_rss", "rchar"]) assert.ok(scan?.typed.has(c), `typed ${c}`);
+    assert.ok(!scan?.typed.has("tool_version"));
+
+    const out = join(dir, "late.parquet");
+    const res = await ingestToParquet([path], "nextflow", out);
+    const [ts] = readTraces([path], { keepRaw: false });
+    const want = [...(ts?.runs ?? [])].sort((a, b) => Number(a.sample?.slice(1)) - Number(b.sample?.slice(1)));
+    assert.equal(res.rows, want.length);
+    assert.equal(res.rows, 410);
+    assert.ok(res.attempts > 1, "re-read the failed typed columns as text");
+    // the short row is reported with its line (header = line 1), like the TS reader does
+    const tsLine = ts?.issues.find((i) => /field|column/i.test(i.message) && i.line === 412)?.line;
+    assert.equal(tsLine, 412);
+    assert.deepEqual(res.files[0]?.issues.map((i) => i.line), [412]);
+    const got = await queryParquet(out, "SELECT *, epoch_ms(submitTime) AS submitMs FROM runs ORDER BY CAST(sample[2:] AS INTEGER)");
+    const orNull = (v: unknown) => (v === undefined ? null : v);
+    want.forEach((w, i) => {
+      const g = got[i] ?? {};
+      assert.equal(g["sample"], orNull(w.sample), `row ${i}`);
+      for (const k of ["task", "workflow", "status", "toolVersion", "exitCode", "wallS", "cpuPercent", "memoryRequestedBytes", "peakRssBytes", "readBytes"] as const) {
+        assert.equal(g[k], orNull(w[k]), `${k} of ${w.sample}`);
+      }
+      assert.equal(g["submitMs"] === null ? null : Number(g["submitMs"]), w.submitTime ? w.submitTime.getTime() : null, `submit of ${w.sample}`);
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("missing markers: NaN-like numbers and marker text fields are missing, as in the TS readers", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "gwt-duck-"));
+  try {
+    const path = join(dir, "trace_nan.tsv");
+    const rows = [
+      ["task_id", "process", "tag", "status", "exit", "realtime", "%cpu", "peak_rss", "tool_version", "hostname"],
+      ["1", "P", "S1", "-", "NaN", "NAN", "-nan%", "nan", "-", "NA"],
+      ["2", "P", "S2", " NA ", "1", "5", "1", "1", " None ", " n2 "],
+    ];
+    writeFileSync(path, rows.map((r) => r.join("\t")).join("\n") + "\n");
+    const out = join(dir, "nan.parquet");
+    await ingestToParquet([path], "nextflow", out);
+    const ts = readTraces([path], { keepRaw: false }).flatMap((r) => r.runs);
+    const got = await queryParquet(out, "SELECT sample, status, exitCode, wallS, cpuPercent, peakRssBytes, toolVersion, machine FROM runs ORDER BY sample");
+    const orNull = (v: unknown) => (v === undefined ? null : v);
+    ts.forEach((w, i) => {
+      for (const k of ["status", "exitCode", "wallS", "cpuPercent", "peakRssBytes", "toolVersion", "machine"] as const) assert.equal(got[i]?.[k], orNull(w[k]), `${k} of ${w.sample}`);
+    });
+    assert.equal(got[0]?.["toolVersion"], null);
+    assert.equal(got[1]?.["machine"], "n2");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("typed fast path on a Galaxy dump: a timestamp / input-size column with garbage after the type sample is re-read as text, same runs as the TS reader", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "gwt-duck-"));
+  try {
+    const path = join(dir, "devteam_bwa_bwa_mem_0.4.2.csv");
+    const header = ["create_time", "destination_id", "end_epoch", "exit_code", "galaxy_memory_mb", "galaxy_slots", "input1", "input1_filetype", "runtime", "start_epoch", "state", "tool_id"];
+    const row = (i: number) => [`2017-04-03 10:14:${String(i % 60).padStart(2, "0")}.344151`, "slurm", String(1491214467 + i), "0", "8192", "4", String(1000 * i), "fastqsanger", String(i), String(1491214400 + i), "ok", "toolshed.g2.bx.psu.edu/repos/devteam/bwa/bwa_mem/0.4.2"];
+    const rows = Array.from({ length: 300 }, (_, i) => row(i + 1));
+    const bad = [row(301), row(302), row(303)];
+    bad[0]![0] = "yesterday"; // create_time
+    bad[1]![6] = "12 MB"; // input1
+    bad[2]![8] = "-"; // runtime: a marker, NULL even in the typed read
+    rows.push(...bad);
+    writeFileSync(path, [header, ...rows].map((r) => r.join(",")).join("\n") + "\n");
+    const [scan] = planScans([path], "galaxy");
+    for (const c of ["create_time", "input1", "runtime", "start_epoch"]) assert.ok(scan?.typed.has(c), `typed ${c}`);
+    const out = join(dir, "g.parquet");
+    const res = await ingestToParquet([path], "galaxy", out);
+    assert.equal(res.attempts, 2);
+    const ts = readTraces([path], { keepRaw: false }).flatMap((r) => r.runs);
+    assert.equal(res.rows, ts.length);
+    assert.equal(res.rows, 303);
+    assert.deepEqual(res.files[0]?.issues, []);
+    const got = await queryParquet(out, "SELECT epoch_ms(submitTime) AS submitMs, inputBytes, wallS, inputBytesByName['input1'] AS in1 FROM runs ORDER BY startTime");
+    const orNull = (v: unknown) => (v === undefined ? null : v);
+    ts.forEach((w, i) => {
+      assert.equal(got[i]?.["submitMs"] === null ? null : Number(got[i]?.["submitMs"]), w.submitTime ? w.submitTime.getTime() : null, `submit ${i}`);
+      assert.equal(got[i]?.["inputBytes"], orNull(w.inputBytes), `input ${i}`);
+      assert.equal(got[i]?.["in1"], orNull(w.inputBytesByName?.["input1"]), `input1 ${i}`);
+      assert.equal(got[i]?.["wallS"], orNull(w.wallS), `wall ${i}`);
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("ingestThreads: one thread per 256 MiB of input, at least one, at most one per idle core", () => {
+  const mib = 2 ** 20;
+  assert.equal(ingestThreads(90 * mib, 8, 0), 1);
+  assert.equal(ingestThreads(2048 * mib, 8, 0.4), 8);
+  assert.equal(ingestThreads(2048 * mib, 2, 0), 2);
+  assert.equal(ingestThreads(2048 * mib, 2, 3.5), 1);
+  assert.equal(ingestThreads(2048 * mib, 16, 10), 6);
 });

@@ -1,15 +1,16 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { SQL_UNIT_MACROS } from "../util/units";
 import { parseDelimited } from "./csv";
 import { detectFormat, readHead } from "./read";
 import { galaxyInputColumns, galaxyToolFromFileName } from "./readers/galaxy";
-import { TASK_RUN_COLUMNS } from "./build";
+import { MISSING_MARKERS, TASK_RUN_COLUMNS } from "./build";
 import type { TraceReadResult } from "./schema";
 import type { TaskRuntimeSummary } from "./summary";
 import { runsToCsv } from "./table";
+import { type TypedRead, sampleRecords, typedColumns } from "./sniff";
 
 /** Formats the DuckDB path can normalise in SQL (delimited, big); JSON formats go through the TS readers. */
 export const DUCKDB_FORMATS = ["nextflow", "galaxy", "lotaru"] as const;
@@ -37,12 +38,14 @@ export interface IngestResult {
   readonly files: IngestFileResult[];
   readonly seconds: number;
   readonly parquetBytes: number;
+  /** COPY passes: 1, or more when a typed read failed on a later cell and columns were re-read as text. */
+  readonly attempts: number;
 }
 
 export interface IngestOptions {
   /** Called with the query's completion fraction (0..1) while DuckDB works. */
   readonly onProgress?: (fraction: number) => void;
-  /** DuckDB threads (default: DuckDB's choice). */
+  /** DuckDB threads (default: one per 256 MiB of input, at most one per idle core; see `ingestThreads`). */
   readonly threads?: number;
   /** DuckDB memory_limit, e.g. "1GB" (spills to a temp folder beyond it). */
   readonly memoryLimit?: string;
@@ -85,86 +88,230 @@ export function uniqueColumnNames(header: readonly string[]): string[] {
   });
 }
 
-/** read_csv over one file with the header we already parsed: no sniffing, every column VARCHAR, rejects kept. */
-function readCsvSql(path: string, delim: string, header: readonly string[]): string {
-  const cols = `{${uniqueColumnNames(header).map((h) => `${q(h)}: 'VARCHAR'`).join(", ")}}`;
-  return `read_csv(${q(path)}, delim=${q(delim)}, quote='"', escape='"', header=true, auto_detect=false, columns=${cols}, store_rejects=true)`;
+/** One input file as the ingest reads it: delimiter, header, and the raw columns read typed (the rest as text). */
+export interface FileScan {
+  readonly path: string;
+  readonly delim: string;
+  readonly header: readonly string[];
+  readonly cols: ReadonlySet<string>;
+  readonly typed: ReadonlyMap<string, TypedRead>;
+  /** The data records of the file's head the types were guessed from. */
+  readonly sample: readonly (readonly string[])[];
+}
+
+/** Rejects tables of one ingest attempt (a retry reads into fresh ones). */
+const rejectsTables = (attempt: number): { errors: string; scans: string } => ({ errors: `gwt_reject_errors_${attempt}`, scans: `gwt_reject_scans_${attempt}` });
+
+/** The missing markers as DuckDB's `nullstr`: exact (unpadded) markers are NULL in every column, typed or text. */
+const NULLSTR = `[${MISSING_MARKERS.map(q).join(", ")}]`;
+
+/**
+ * read_csv over one file with the header we already parsed: no sniffing, text columns except the typed
+ * ones, rejects kept (typed columns: a cell that does not parse is a CAST reject, never a silent NULL).
+ * Markers as NULL is what every field's rule does with them anyway (numbers: missing; text: `gwt_text`).
+ */
+function readCsvSql(scan: FileScan, attempt: number): string {
+  const names = uniqueColumnNames(scan.header);
+  const cols = `{${scan.header.map((h, i) => `${q(names[i] ?? h)}: ${q(i === scan.header.indexOf(h) ? (scan.typed.get(h) ?? "VARCHAR") : "VARCHAR")}`).join(", ")}}`;
+  const rj = rejectsTables(attempt);
+  return `read_csv(${q(scan.path)}, delim=${q(scan.delim)}, quote='"', escape='"', header=true, auto_detect=false, columns=${cols}, nullstr=${NULLSTR}, store_rejects=true, rejects_table=${q(rj.errors)}, rejects_scan=${q(rj.scans)})`;
 }
 
 /** Column reference or NULL when the files lack it. */
-const colOr = (cols: Set<string>) => (name: string): string => (cols.has(name) ? ident(name) : "NULL::VARCHAR");
+const colOr = (cols: ReadonlySet<string>) => (name: string): string => (cols.has(name) ? ident(name) : "NULL::VARCHAR");
 
 /**
- * The SQL of one format, in three stages so each field is parsed once per row:
- * `stage1` (per file, over its own header) renames raw columns to fixed names (`x_*` = raw text of a
- * numeric field, `t_*` = trimmed text of a text field); the per-file stage-1 SELECTs share one column
- * order and are glued with UNION ALL; `numeric` lists the `x_*` fields that get `n_* = gwt_num_x(x_*)`
- * once; `final` turns `t_*` / `n_*` into TaskRun columns (`trim(x_*)` only in non-numeric branches).
+ * A raw field (`x_*`): its column, the typed reads it may take (DOUBLE → `v_*`, TIMESTAMP → `ts_*`) and the
+ * macro that turns its text into the number `n_*` (`null`: no number, timestamp text only).
  */
-interface FormatSql {
-  stage1(cols: Set<string>, header: readonly string[], path: string, src: string): string;
-  readonly numeric: readonly string[];
-  final(workflow: string | undefined): string;
+interface RawField {
+  readonly col: string;
+  readonly reads: readonly TypedRead[];
+  readonly parse: "gwt_num_x" | "gwt_percent_x" | null;
+}
+const num = (col: string): RawField => ({ col, reads: ["DOUBLE"], parse: "gwt_num_x" });
+const epoch = (col: string): RawField => ({ col, reads: ["DOUBLE", "TIMESTAMP"], parse: "gwt_num_x" });
+
+/** How the files read one raw field: whether any reads it as text, as DOUBLE, as TIMESTAMP. */
+interface FieldModes {
+  readonly text: boolean;
+  readonly double: boolean;
+  readonly timestamp: boolean;
 }
 
-/** `expr AS name` for every [name, source column] pair: the column (trimmed when `trimmed`) or NULL. */
-function fieldsSql(cols: Set<string>, fields: Record<string, string>, prefix: "t" | "x"): string {
-  return Object.entries(fields)
-    .map(([k, col]) => `${!cols.has(col) ? "NULL::VARCHAR" : prefix === "t" ? `trim(${ident(col)})` : ident(col)} AS ${prefix}_${k}`)
-    .join(", ");
+/** SQL for a raw field `k` in the final stage, given how the files read it (its number is always `n_k`). */
+interface FieldRefs {
+  /** Trimmed text (NULL when no file reads it as text). */
+  t(k: string): string;
+  /** Raw text (NULL when no file reads it as text). */
+  x(k: string): string;
+  /** `expr` with typed TIMESTAMP cells first. */
+  ts(k: string, expr: string): string;
+}
+
+/**
+ * The SQL of one format, in stages so each field is parsed once per row and the per-file part stays small
+ * (binding 126 Galaxy branches cost more than reading them; every macro call there was bound per file):
+ * `stage1` (per file, over its own header) only renames columns to fixed names: `x_*` = text of a raw
+ * field read as text, `v_*` / `ts_*` = the same field read typed (only the kinds some file uses), `t_*` =
+ * text fields; the per-file SELECTs share one column order and are glued with UNION ALL. Then, once:
+ * `t_*` trimmed (markers: NULL, the TS readers' rule), `n_*` numbers (typed value or parsed text), the
+ * `clean` columns and the `where` filter; then `final` turns them into TaskRun columns (text parsing
+ * only in the branches for cells that are not plain numbers).
+ */
+interface FormatSql {
+  readonly raw: Readonly<Record<string, RawField>>;
+  /** Text fields: fixed name → column. */
+  readonly text: Readonly<Record<string, string>>;
+  stage1(scan: FileScan, fields: string, src: string): string;
+  /** Typed reads wanted beyond `raw` (Galaxy input-size columns). */
+  extraTyped?(header: readonly string[]): string[];
+  /** Row filter on stage-1 columns (before trimming). */
+  readonly where?: string;
+  /** Extra columns computed once after the UNION ALL. */
+  readonly clean?: string;
+  final(workflow: string | undefined, f: FieldRefs, scans: readonly FileScan[]): string;
+}
+
+/** At most this many sampled values get a precomputed branch in `memoSql`. */
+const MEMO_MAX = 32;
+
+/** Distinct non-empty values of `col` in the files' samples, most frequent first (ties: first seen). */
+function sampledValues(scans: readonly FileScan[], col: string): string[] {
+  const n = new Map<string, number>();
+  for (const s of scans) {
+    const i = s.header.indexOf(col);
+    if (i >= 0) for (const r of s.sample) if (!MISSING_MARKERS.includes(r[i] ?? "")) n.set(r[i] ?? "", (n.get(r[i] ?? "") ?? 0) + 1);
+  }
+  return [...n].sort((a, b) => b[1] - a[1]).slice(0, MEMO_MAX).map(([v]) => v);
+}
+
+/**
+ * `expr(col)` with the sampled values precomputed: `CASE col WHEN 'v' THEN expr('v') ... ELSE expr(col) END`.
+ * DuckDB folds each `expr('v')` to a constant, so a row with a known value costs string comparisons
+ * instead of regex / split calls (a trace has few distinct process names); the same expression either
+ * way, so the same result.
+ */
+function memoSql(col: string, values: readonly string[], expr: (v: string) => string): string {
+  return values.length ? `CASE ${col} ${values.map((v) => `WHEN ${q(v)} THEN ${expr(q(v))}`).join(" ")} ELSE ${expr(col)} END` : expr(col);
+}
+
+/** `col AS t_name` for every [name, source column] pair, NULL when the file lacks the column. */
+function textFieldsSql(cols: ReadonlySet<string>, fields: Readonly<Record<string, string>>): string {
+  return Object.entries(fields).map(([k, col]) => `${cols.has(col) ? ident(col) : "NULL::VARCHAR"} AS t_${k}`).join(", ");
+}
+
+/** `x_*` (text), `v_*` (DOUBLE) and `ts_*` (TIMESTAMP) of every raw field, the kinds `modes` says some file uses. */
+function rawFieldsSql(scan: FileScan, raw: Readonly<Record<string, RawField>>, modes: ReadonlyMap<string, FieldModes>): string {
+  const parts: string[] = [];
+  for (const [k, r] of Object.entries(raw)) {
+    const m = modes.get(k);
+    const type = scan.cols.has(r.col) ? (scan.typed.get(r.col) ?? "text") : undefined;
+    const c = ident(r.col);
+    if (m?.text) parts.push(`${type === "text" ? c : "NULL::VARCHAR"} AS x_${k}`);
+    if (m?.double) parts.push(`${type === "DOUBLE" ? c : "NULL::DOUBLE"} AS v_${k}`);
+    if (m?.timestamp) parts.push(`${type === "TIMESTAMP" ? c : "NULL::TIMESTAMP"} AS ts_${k}`);
+  }
+  return parts.length ? parts.join(", ") : "NULL AS _no_raw";
+}
+
+/** Per raw field, whether any file reads it as text / DOUBLE / TIMESTAMP (absent columns count as nothing). */
+function fieldModes(scans: readonly FileScan[], raw: Readonly<Record<string, RawField>>): Map<string, FieldModes> {
+  const out = new Map<string, FieldModes>();
+  for (const [k, r] of Object.entries(raw)) {
+    const types = scans.filter((s) => s.cols.has(r.col)).map((s) => s.typed.get(r.col) ?? "text");
+    out.set(k, { text: types.includes("text"), double: types.includes("DOUBLE"), timestamp: types.includes("TIMESTAMP") });
+  }
+  return out;
+}
+
+/** `n_* = typed number (NaN as missing) or parsed text`, once per raw field with a parse macro. */
+function numericSql(raw: Readonly<Record<string, RawField>>, modes: ReadonlyMap<string, FieldModes>): string[] {
+  return Object.entries(raw)
+    .filter(([, r]) => r.parse)
+    .map(([k, r]) => {
+      const m = modes.get(k);
+      const typed = `gwt_nan_null(v_${k})`;
+      const parsed = `${r.parse}(x_${k})`;
+      const n = m?.text ? (m.double ? `coalesce(${typed}, ${parsed})` : parsed) : m?.double ? typed : "NULL::DOUBLE";
+      return `${n} AS n_${k}`;
+    });
+}
+
+function fieldRefs(modes: ReadonlyMap<string, FieldModes>): FieldRefs {
+  const text = (k: string): boolean => modes.get(k)?.text ?? false;
+  return {
+    t: (k) => (text(k) ? `gwt_trim(x_${k})` : "NULL::VARCHAR"),
+    x: (k) => (text(k) ? `x_${k}` : "NULL::VARCHAR"),
+    ts: (k, expr) => (!modes.get(k)?.timestamp ? expr : text(k) || modes.get(k)?.double ? `coalesce(ts_${k}, ${expr})` : `ts_${k}`),
+  };
 }
 
 const NEXTFLOW_TEXT: Record<string, string> = { tool_version: "tool_version", tag: "tag", status: "status", hostname: "hostname", host: "host" };
-const NEXTFLOW_RAW: Record<string, string> = {
-  exit: "exit", attempt: "attempt", submit: "submit", start: "start", complete: "complete", realtime: "realtime", pcpu: "%cpu",
-  cpus: "cpus", threads: "threads", memory: "memory", peak_rss: "peak_rss", rchar: "rchar", wchar: "wchar", input_bytes: "input_bytes",
-  user_s: "user_s", sys_s: "sys_s", cpu_s: "cpu_s",
+const NEXTFLOW_RAW: Record<string, RawField> = {
+  exit: num("exit"), attempt: num("attempt"), submit: epoch("submit"), start: epoch("start"), complete: epoch("complete"),
+  realtime: num("realtime"), pcpu: { col: "%cpu", reads: ["DOUBLE"], parse: "gwt_percent_x" }, cpus: num("cpus"), threads: num("threads"),
+  memory: num("memory"), peak_rss: num("peak_rss"), rchar: num("rchar"), wchar: num("wchar"), input_bytes: num("input_bytes"),
+  user_s: num("user_s"), sys_s: num("sys_s"), cpu_s: num("cpu_s"),
 };
 
+/** The workflow name a `trace_<name>.csv` file gives (the TS reader's rule), as a SQL literal. */
+function workflowFromTraceFile(path: string): string {
+  const m = /(?:^|\/)trace_([A-Za-z][A-Za-z0-9-]*)\.(?:csv|tsv|txt)$/.exec(path);
+  return m?.[1] ? q(m[1]) : "NULL::VARCHAR";
+}
+
 const nextflowSql: FormatSql = {
-  stage1(cols, _header, path, src) {
+  raw: NEXTFLOW_RAW,
+  text: NEXTFLOW_TEXT,
+  stage1(scan, fields, src) {
+    const cols = scan.cols;
     const proc = cols.has("process") ? ident("process") : `regexp_replace(${colOr(cols)("name")}, '\\s*\\(.*\\)$', '')`;
-    // constant per file (DuckDB folds it): the workflow name a trace_<name>.csv file gives
-    const wfFile = `nullif(regexp_extract(${q(path)}, '(?:^|/)trace_([A-Za-z][A-Za-z0-9-]*)\\.(?:csv|tsv|txt)$', 1), '')`;
-    return `SELECT ${q(path)} AS file, ${proc} AS proc, ${wfFile} AS _wf_file, ${cols.has("user_s") && cols.has("sys_s")} AS _cpu_split,
-    ${fieldsSql(cols, NEXTFLOW_TEXT, "t")}, ${fieldsSql(cols, NEXTFLOW_RAW, "x")}
-  FROM ${src} WHERE NOT gwt_missing(${proc})`;
+    return `SELECT ${q(scan.path)} AS file, ${proc} AS proc, ${workflowFromTraceFile(scan.path)} AS _wf_file, ${cols.has("user_s") && cols.has("sys_s")} AS _cpu_split,
+    ${textFieldsSql(cols, NEXTFLOW_TEXT)}, ${fields}
+  FROM ${src}`;
   },
-  numeric: ["exit", "attempt", "submit", "start", "complete", "realtime", "cpus", "threads", "memory", "peak_rss", "rchar", "wchar", "input_bytes", "user_s", "sys_s", "cpu_s"],
-  final(workflow) {
-    const wf = workflow ? q(workflow) : `coalesce('nf-core/' || lower(nullif(regexp_extract(proc, '^NFCORE_([A-Z0-9]+)[:.]', 1), '')), _wf_file)`;
+  where: "NOT gwt_missing(proc)",
+  final(workflow, f, scans) {
+    const procs = sampledValues(scans, "process");
+    const nfcore = memoSql("proc", procs, (p) => `'nf-core/' || lower(nullif(regexp_extract(${p}, '^NFCORE_([A-Z0-9]+)[:.]', 1), ''))`);
+    const wf = workflow ? q(workflow) : `coalesce(${nfcore}, _wf_file)`;
+    const task = memoSql("proc", procs, (p) => `gwt_trim(split_part(split_part(${p}, ':', -1), '.', -1))`);
+    const time = (k: string): string => f.ts(k, `gwt_epoch_ms_tn(${f.t(k)}, n_${k})`);
+    const bytes = (k: string): string => `gwt_bytes_tn(${f.t(k)}, n_${k})`;
     return `SELECT file, 'nextflow' AS source, ${wf} AS workflow, NULL::VARCHAR AS workflowRunId,
-    trim(split_part(split_part(proc, ':', -1), '.', -1)) AS task, nullif(t_tool_version, '') AS toolVersion,
-    CASE WHEN gwt_miss_t(t_tag) THEN NULL ELSE t_tag END AS sample,
-    CASE WHEN gwt_miss_t(t_status) THEN NULL ELSE t_status END AS status,
+    ${task} AS task, t_tool_version AS toolVersion, t_tag AS sample, t_status AS status,
     n_exit AS exitCode, gwt_nn(n_attempt) AS attempt,
-    gwt_epoch_ms_tn(trim(x_submit), n_submit) AS submitTime, gwt_epoch_ms_tn(trim(x_start), n_start) AS startTime,
-    gwt_epoch_ms_tn(trim(x_complete), n_complete) AS completeTime, gwt_duration_tn(trim(x_realtime), n_realtime) AS wallS,
+    ${time("submit")} AS submitTime, ${time("start")} AS startTime,
+    ${time("complete")} AS completeTime, gwt_duration_tn(${f.t("realtime")}, n_realtime) AS wallS,
     CASE WHEN _cpu_split THEN gwt_nn(n_user_s) + gwt_nn(n_sys_s) ELSE gwt_nn(n_cpu_s) END AS cpuS,
-    gwt_nn(gwt_percent_x(x_pcpu)) AS cpuPercent, coalesce(gwt_nn(n_cpus), gwt_nn(n_threads)) AS cpusRequested,
-    gwt_bytes_tn(trim(x_memory), n_memory) AS memoryRequestedBytes, gwt_bytes_tn(trim(x_peak_rss), n_peak_rss) AS peakRssBytes,
-    gwt_bytes_tn(trim(x_rchar), n_rchar) AS readBytes, gwt_bytes_tn(trim(x_wchar), n_wchar) AS writeBytes,
-    gwt_bytes_tn(trim(x_input_bytes), n_input_bytes) AS inputBytes, NULL::MAP(VARCHAR, DOUBLE) AS inputBytesByName,
-    CASE WHEN NOT gwt_miss_t(t_hostname) THEN t_hostname WHEN NOT gwt_miss_t(t_host) THEN t_host ELSE NULL END AS machine`;
+    gwt_nn(n_pcpu) AS cpuPercent, coalesce(gwt_nn(n_cpus), gwt_nn(n_threads)) AS cpusRequested,
+    ${bytes("memory")} AS memoryRequestedBytes, ${bytes("peak_rss")} AS peakRssBytes,
+    ${bytes("rchar")} AS readBytes, ${bytes("wchar")} AS writeBytes,
+    ${bytes("input_bytes")} AS inputBytes, NULL::MAP(VARCHAR, DOUBLE) AS inputBytesByName,
+    coalesce(t_hostname, t_host) AS machine`;
   },
 };
 
 const LOTARU_TEXT: Record<string, string> = { workflow: "Workflow", task: "Task", machine: "Machine" };
-const LOTARU_RAW: Record<string, string> = {
-  realtime: "Realtime", pcpu: "%cpu", cpus: "cpus", memory: "memory", peak_rss: "peak_rss", rchar: "rchar", wchar: "wchar", input: "TaskInputSize",
+const LOTARU_RAW: Record<string, RawField> = {
+  realtime: num("Realtime"), pcpu: { col: "%cpu", reads: ["DOUBLE"], parse: "gwt_percent_x" }, cpus: num("cpus"), memory: num("memory"),
+  peak_rss: num("peak_rss"), rchar: num("rchar"), wchar: num("wchar"), input: num("TaskInputSize"),
 };
 
 const lotaruSql: FormatSql = {
-  stage1(cols, _header, path, src) {
-    return `SELECT ${q(path)} AS file, ${fieldsSql(cols, LOTARU_TEXT, "t")}, ${fieldsSql(cols, LOTARU_RAW, "x")}
-  FROM ${src} WHERE NOT gwt_missing(${colOr(cols)("Task")})`;
+  raw: LOTARU_RAW,
+  text: LOTARU_TEXT,
+  stage1(scan, fields, src) {
+    return `SELECT ${q(scan.path)} AS file, ${textFieldsSql(scan.cols, LOTARU_TEXT)}, ${fields}
+  FROM ${src}`;
   },
-  numeric: ["realtime", "cpus", "memory", "peak_rss", "rchar", "wchar", "input"],
-  final(workflow) {
+  where: "NOT gwt_missing(t_task)",
+  final(workflow, f) {
     return `SELECT file, 'lotaru' AS source, ${workflow ? q(workflow) : `'nf-core/' || t_workflow`} AS workflow, NULL::VARCHAR AS workflowRunId,
     t_task AS task, NULL::VARCHAR AS toolVersion, NULL::VARCHAR AS sample, NULL::VARCHAR AS status,
     NULL::DOUBLE AS exitCode, NULL::DOUBLE AS attempt, NULL::TIMESTAMP AS submitTime, NULL::TIMESTAMP AS startTime, NULL::TIMESTAMP AS completeTime,
-    gwt_duration_tn(trim(x_realtime), n_realtime) AS wallS, NULL::DOUBLE AS cpuS, gwt_nn(gwt_percent_x(x_pcpu)) AS cpuPercent,
+    gwt_duration_tn(${f.t("realtime")}, n_realtime) AS wallS, NULL::DOUBLE AS cpuS, gwt_nn(n_pcpu) AS cpuPercent,
     gwt_nn(n_cpus) AS cpusRequested, gwt_nn(n_memory) AS memoryRequestedBytes, gwt_nn(n_peak_rss) AS peakRssBytes,
     gwt_nn(n_rchar) AS readBytes, gwt_nn(n_wchar) AS writeBytes, gwt_nn(n_input) AS inputBytes,
     CASE WHEN gwt_nn(n_input) IS NULL THEN NULL ELSE MAP {'TaskInputSize': gwt_nn(n_input)} END AS inputBytesByName,
@@ -173,64 +320,159 @@ const lotaruSql: FormatSql = {
 };
 
 const GALAXY_TEXT: Record<string, string> = { state: "state", dest: "destination_id" };
-const GALAXY_RAW: Record<string, string> = {
-  create_time: "create_time", exit: "exit_code", start: "start_epoch", end: "end_epoch", runtime: "runtime", slots: "galaxy_slots", mem_mb: "galaxy_memory_mb",
+const GALAXY_RAW: Record<string, RawField> = {
+  create_time: { col: "create_time", reads: ["TIMESTAMP"], parse: null }, exit: num("exit_code"), start: num("start_epoch"), end: num("end_epoch"),
+  runtime: num("runtime"), slots: num("galaxy_slots"), mem_mb: num("galaxy_memory_mb"),
 };
 
 const galaxySql: FormatSql = {
-  stage1(cols, header, path, src) {
-    const c = colOr(cols);
-    const name = galaxyToolFromFileName(basename(path));
-    const inputs = galaxyInputColumns(header);
-    // Input sizes: cast once per column into a list of {k, v}, keep present non-negative ones (summed / mapped later).
-    const list = inputs.length ? `[${inputs.map((k) => `{'k': ${q(k)}, 'v': TRY_CAST(${ident(k)} AS DOUBLE)}`).join(", ")}]` : "[]::STRUCT(k VARCHAR, v DOUBLE)[]";
+  raw: GALAXY_RAW,
+  text: GALAXY_TEXT,
+  extraTyped: galaxyInputColumns,
+  stage1(scan, fields, src) {
+    const c = colOr(scan.cols);
+    const name = galaxyToolFromFileName(basename(scan.path));
+    const inputs = galaxyInputColumns(scan.header);
+    // Input sizes: the column names as one constant list, their numbers as a parallel list (zipped, NaN and
+    // negatives dropped once after the UNION ALL, in `clean`; a list of structs per file cost more to bind).
+    const v = (k: string): string => (scan.typed.get(k) === "DOUBLE" ? ident(k) : `TRY_CAST(${ident(k)} AS DOUBLE)`);
+    const names = inputs.length ? `[${inputs.map(q).join(", ")}]` : "[]::VARCHAR[]";
+    const values = inputs.length ? `[${inputs.map(v).join(", ")}]::DOUBLE[]` : "[]::DOUBLE[]";
     const task = name ? q(name.tool) : `regexp_replace(regexp_replace(${c("tool_id")}, '^.*/repos/', ''), '/[^/]+$', '')`;
-    return `SELECT ${q(path)} AS file, ${task} AS task, ${name ? q(name.version) : c("tool_version")} AS toolVersion,
-    ${fieldsSql(cols, GALAXY_TEXT, "t")}, ${fieldsSql(cols, GALAXY_RAW, "x")},
-    list_filter(${list}, e -> e.v IS NOT NULL AND e.v >= 0) AS _ok FROM ${src}`;
+    return `SELECT ${q(scan.path)} AS file, ${task} AS task, ${name ? q(name.version) : c("tool_version")} AS toolVersion,
+    ${textFieldsSql(scan.cols, GALAXY_TEXT)}, ${fields}, ${names} AS _in_k, ${values} AS _in_v FROM ${src}`;
   },
-  numeric: ["exit", "start", "end", "runtime", "slots", "mem_mb"],
-  final(workflow) {
+  clean: "list_filter(list_zip(_in_k, _in_v), e -> e[2] >= 0 AND NOT isnan(e[2])) AS _ok",
+  final(workflow, f) {
     return `SELECT file, 'galaxy' AS source, ${q(workflow ?? "galaxy")} AS workflow, NULL::VARCHAR AS workflowRunId,
-    task, toolVersion, NULL::VARCHAR AS sample, nullif(t_state, '') AS status, n_exit AS exitCode, NULL::DOUBLE AS attempt,
-    TRY_CAST(x_create_time AS TIMESTAMP) AS submitTime,
+    task, toolVersion, NULL::VARCHAR AS sample, t_state AS status, n_exit AS exitCode, NULL::DOUBLE AS attempt,
+    ${f.ts("create_time", `TRY_CAST(${f.x("create_time")} AS TIMESTAMP)`)} AS submitTime,
     make_timestamp(CAST(n_start * 1000000 AS BIGINT)) AS startTime, make_timestamp(CAST(n_end * 1000000 AS BIGINT)) AS completeTime,
     gwt_nn(n_runtime) AS wallS, NULL::DOUBLE AS cpuS, NULL::DOUBLE AS cpuPercent,
     gwt_nn(n_slots) AS cpusRequested, gwt_mib_bytes(gwt_nn(n_mem_mb)) AS memoryRequestedBytes,
     NULL::DOUBLE AS peakRssBytes, NULL::DOUBLE AS readBytes, NULL::DOUBLE AS writeBytes,
-    CASE WHEN len(_ok) = 0 THEN NULL ELSE list_sum(list_transform(_ok, e -> e.v)) END AS inputBytes,
+    CASE WHEN len(_ok) = 0 THEN NULL ELSE list_sum(list_transform(_ok, e -> e[2])) END AS inputBytes,
     CASE WHEN len(_ok) = 0 THEN NULL ELSE map_from_entries(_ok) END AS inputBytesByName,
-    nullif(t_dest, '') AS machine`;
+    t_dest AS machine`;
   },
 };
 
 const FORMAT_SQL: Record<DuckdbFormat, FormatSql> = { nextflow: nextflowSql, lotaru: lotaruSql, galaxy: galaxySql };
 
+/** Bytes of each file's head used for the header and the type sample (more costs JS parsing per file). */
+const HEAD_BYTES = 16384;
+
 /** A file's header fields, trimmed: the first line when it has no quotes, else the first record of the first MiB. */
-function headerOf(path: string, delim: string): string[] {
-  const head = readHead(path, 65536);
+function headerOf(path: string, delim: string, head: string): string[] {
   const nl = head.indexOf("\n");
   const text = nl >= 0 && !head.slice(0, nl).includes('"') ? head.slice(0, nl + 1) : readHead(path, 1 << 20);
   return (parseDelimited(text, delim)[0]?.fields ?? []).map((h) => h.trim());
 }
 
 /**
- * The whole normalising SELECT over `paths` (one stage-1 SELECT per file, then `n_*` casts, then TaskRun
- * columns in `PARQUET_COLUMNS` order); needs a connection from `openDuckdb` (unit macros).
+ * How to read each file: delimiter, header, and which raw columns to read typed (guessed from the rows in
+ * the first 16 KiB; `textOnly` forces columns back to text after a failed typed read).
+ */
+export function planScans(paths: readonly string[], fmt: DuckdbFormat, textOnly: ReadonlyMap<string, ReadonlySet<string>> = new Map()): FileScan[] {
+  const f = FORMAT_SQL[fmt];
+  return paths.map((path) => {
+    const head = readHead(path, HEAD_BYTES);
+    const delim = fmt === "galaxy" ? "," : (head.split("\n", 1)[0] ?? "").includes("\t") ? "\t" : ",";
+    const header = headerOf(path, delim, head);
+    const forced = textOnly.get(path);
+    const wanted = new Map<string, readonly TypedRead[]>();
+    for (const r of Object.values(f.raw)) wanted.set(r.col, r.reads);
+    for (const col of f.extraTyped?.(header) ?? []) wanted.set(col, ["DOUBLE"]);
+    for (const col of forced ?? []) wanted.delete(col);
+    // header names repeated up to case are read as text under their renamed column (see uniqueColumnNames)
+    for (const col of wanted.keys()) if (header.findIndex((h) => h.toLowerCase() === col.toLowerCase()) !== header.indexOf(col)) wanted.delete(col);
+    const sample = sampleRecords(head, delim, statSync(path).size > HEAD_BYTES);
+    return { path, delim, header, cols: new Set(header), typed: typedColumns(header, sample, wanted), sample };
+  });
+}
+
+/**
+ * The whole normalising SELECT over `paths` (one stage-1 SELECT per file, then `n_*` numbers, then TaskRun
+ * columns in `PARQUET_COLUMNS` order); needs a connection from `openDuckdb` (unit macros). `scans` (from
+ * `planScans`) may be given to choose the typed reads; rejects go to the tables of `attempt`.
  * @example await con.run(`CREATE TABLE runs AS ${ingestSelectSql(["trace.tsv"], "nextflow")}`)
  */
-export function ingestSelectSql(paths: readonly string[], fmt: DuckdbFormat, workflow?: string): string {
+export function ingestSelectSql(paths: readonly string[], fmt: DuckdbFormat, workflow?: string, scans: readonly FileScan[] = planScans(paths, fmt), attempt = 0): string {
   const f = FORMAT_SQL[fmt];
-  const parts = paths.map((p) => {
-    const delim = fmt === "galaxy" ? "," : (readHead(p, 8192).split("\n", 1)[0] ?? "").includes("\t") ? "\t" : ",";
-    const header = headerOf(p, delim);
-    return f.stage1(new Set(header), header, p, readCsvSql(p, delim, header));
-  });
-  const numeric = f.numeric.map((k) => `gwt_num_x(x_${k}) AS n_${k}`).join(", ");
+  const modes = fieldModes(scans, f.raw);
+  const parts = scans.map((s) => f.stage1(s, rawFieldsSql(s, f.raw, modes), readCsvSql(s, attempt)));
+  const trims = Object.keys(f.text).map((k) => `gwt_text(t_${k}) AS t_${k}`).join(", ");
+  const once = [...numericSql(f.raw, modes), ...(f.clean ? [f.clean] : [])].join(", ");
   const cols = PARQUET_COLUMNS.map((k) => (k === "exitCode" || k === "attempt" ? `CAST(${ident(k)} AS DOUBLE) AS ${ident(k)}` : ident(k))).join(", ");
-  return `SELECT ${cols} FROM (${f.final(workflow)}
-  FROM (SELECT *, ${numeric} FROM (
-${parts.join("\nUNION ALL\n")})))`;
+  return `SELECT ${cols} FROM (${f.final(workflow, fieldRefs(modes), scans)}
+  FROM (SELECT * REPLACE (${trims}), ${once} FROM (
+${parts.join("\nUNION ALL\n")})${f.where ? ` WHERE ${f.where}` : ""}))`;
+}
+
+/** One reject of an attempt: file, line, DuckDB error type, column (CAST errors) and message. */
+interface Reject {
+  readonly file: string;
+  readonly line: number | undefined;
+  readonly type: string;
+  readonly column: string | undefined;
+  readonly message: string;
+}
+
+async function readRejects(con: DuckDBConnection, attempt: number): Promise<Reject[]> {
+  const rj = rejectsTables(attempt);
+  try {
+    const res = await con.runAndReadAll(
+      `SELECT s.file_path AS file, e.line AS line, e.error_type AS type, e.column_name AS col, e.error_message AS msg
+       FROM ${rj.errors} e JOIN ${rj.scans} s USING (scan_id, file_id) ORDER BY file, line`,
+    );
+    return res.getRowObjectsJS().map((o) => ({
+      file: String(o["file"]), line: o["line"] === null ? undefined : Number(o["line"]), type: String(o["type"]),
+      column: o["col"] === null ? undefined : String(o["col"]), message: String(o["msg"]),
+    }));
+  } catch {
+    return []; // no rejects table: nothing was rejected
+  }
+}
+
+/** Columns a typed read failed on (CAST rejects), per file: they are read as text on the next attempt. */
+function failedTypedReads(rejects: readonly Reject[], scans: readonly FileScan[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const r of rejects) {
+    if (r.type !== "CAST" || r.column === undefined) continue;
+    const scan = scans.find((s) => s.path === r.file);
+    if (!scan?.typed.has(r.column)) continue;
+    if (!out.has(r.file)) out.set(r.file, new Set());
+    out.get(r.file)?.add(r.column);
+  }
+  return out;
+}
+
+/** One issue per rejected line, with DuckDB's reason. */
+function issuesByFile(rejects: readonly Reject[]): Map<string, { line: number | undefined; message: string }[]> {
+  const out = new Map<string, { line: number | undefined; message: string }[]>();
+  for (const r of rejects) {
+    const list = out.get(r.file) ?? [];
+    out.set(r.file, list);
+    if (r.line !== undefined && list.some((i) => i.line === r.line)) continue;
+    list.push({ line: r.line, message: `${r.type}: ${r.message}; row skipped` });
+  }
+  return out;
+}
+
+/** Input bytes per DuckDB thread below which more threads only wait for work (and spin while they wait). */
+const BYTES_PER_THREAD = 256 * 2 ** 20;
+
+/**
+ * Default thread count for an ingest of `bytes` of input: one per 256 MiB, at least 1, at most one per
+ * idle core (cores minus the 1-minute load average, rounded). DuckDB's workers spin while they wait, so
+ * threads beyond the free cores burn CPU and finish later. Measured on 2 cores shared with a running
+ * harness: the 126-file Galaxy dump (90 MB) took 1.0 s user CPU on 1 thread, 1.7 s on 2, same wall time;
+ * a 10M-row trace (2 GB) 20.5-22.9 s on 1 thread, 26.8-27.7 s on 2.
+ * @example ingestThreads(2 * 2 ** 30, 8, 0.5) // 8
+ */
+export function ingestThreads(bytes: number, cores: number = availableParallelism(), load: number = loadavg()[0] ?? 0): number {
+  const idle = Math.round(cores - load);
+  return Math.max(1, Math.min(idle, Math.floor(bytes / BYTES_PER_THREAD)));
 }
 
 /**
@@ -238,6 +480,9 @@ ${parts.join("\nUNION ALL\n")})))`;
  * TaskRun columns in SQL with the same units and missing-value rules as the TS readers (macros in
  * `lib/util/units.ts`); streaming, so memory stays flat as rows grow. `format` "auto" detects per file
  * (all files must share one format). Structurally bad rows are rejected and reported with line numbers.
+ * Columns whose first rows are plain numbers / timestamps are read typed by DuckDB's CSV reader (much
+ * cheaper than text + macros); if a later cell of such a column does not parse, DuckDB rejects its row,
+ * and the whole ingest is redone with that column read as text, so no row is lost to the guess.
  * @example await ingestToParquet(["trace.tsv"], "nextflow", "runs.parquet")
  */
 export async function ingestToParquet(paths: readonly string[], format: DuckdbFormat | "auto", out: string, opts: IngestOptions = {}): Promise<IngestResult> {
@@ -250,7 +495,8 @@ export async function ingestToParquet(paths: readonly string[], format: DuckdbFo
   }
   if (!(DUCKDB_FORMATS as readonly string[]).includes(fmt)) throw new Error(`ingestToParquet: format '${fmt}' has no SQL reader (use readTraces + writeRunsParquet)`);
   const t0 = process.hrtime.bigint();
-  const con = await openDuckdb(opts);
+  const threads = opts.threads ?? ingestThreads(paths.reduce((s, p) => s + statSync(p).size, 0));
+  const con = await openDuckdb({ ...opts, threads });
   const timer = opts.onProgress
     ? setInterval(() => {
         const p = con.progress.percentage;
@@ -258,33 +504,35 @@ export async function ingestToParquet(paths: readonly string[], format: DuckdbFo
       }, 200)
     : undefined;
   try {
-    // One stage-1 SELECT per file (headers differ between files), glued with UNION ALL: one streaming COPY.
     const version = opts.parquetVersion === 1 ? "V1" : "V2";
-    await con.run(`COPY (${ingestSelectSql(paths, fmt, opts.workflow)}) TO ${q(out)} (FORMAT parquet, COMPRESSION zstd, PARQUET_VERSION ${version})`);
-    const counts = new Map<string, number>();
-    for (const o of (await con.runAndReadAll(`SELECT file, count(*) AS n FROM read_parquet(${q(out)}) GROUP BY file`)).getRowObjectsJS()) counts.set(String(o["file"]), Number(o["n"]));
-    const rejects = new Map<string, { line: number | undefined; message: string }[]>();
-    try {
-      const rj = await con.runAndReadAll(
-        "SELECT s.file_path AS file, e.line AS line, e.error_type AS type, e.error_message AS msg FROM reject_errors e JOIN reject_scans s USING (scan_id, file_id) ORDER BY file, line",
-      );
-      for (const o of rj.getRowObjectsJS()) {
-        const f = String(o["file"]);
-        if (!rejects.has(f)) rejects.set(f, []);
-        const list = rejects.get(f) ?? [];
-        const line = o["line"] === null ? undefined : Number(o["line"]);
-        if (line !== undefined && list.some((i) => i.line === line)) continue; // one issue per rejected line
-        list.push({ line: o["line"] === null ? undefined : Number(o["line"]), message: `${String(o["type"])}: ${String(o["msg"])}; row skipped` });
-      }
-    } catch {
-      /* no rejects table: nothing was rejected */
+    const textOnly = new Map<string, Set<string>>();
+    let rejects: Reject[] = [];
+    let attempts = 0;
+    let copied = 0;
+    // Each retry reads at least one more column as text, so this ends (at worst with everything as text).
+    for (let attempt = 0; ; attempt++) {
+      attempts = attempt + 1;
+      const scans = planScans(paths, fmt, textOnly);
+      // One stage-1 SELECT per file (headers differ between files), glued with UNION ALL: one streaming COPY.
+      const copy = await con.runAndReadAll(`COPY (${ingestSelectSql(paths, fmt, opts.workflow, scans, attempt)}) TO ${q(out)} (FORMAT parquet, COMPRESSION zstd, PARQUET_VERSION ${version})`);
+      copied = Number(copy.getRows()[0]?.[0] ?? 0);
+      rejects = await readRejects(con, attempt);
+      const failed = failedTypedReads(rejects, scans);
+      if (failed.size === 0) break;
+      for (const [file, cols] of failed) textOnly.set(file, new Set([...(textOnly.get(file) ?? []), ...cols]));
     }
+    // rows per file: COPY's count for one file, else one pass over the (dictionary-encoded) file column
+    const counts = new Map<string, number>(paths.length === 1 ? [[paths[0] ?? "", copied]] : []);
+    if (paths.length > 1) {
+      for (const o of (await con.runAndReadAll(`SELECT file, count(*) AS n FROM read_parquet(${q(out)}) GROUP BY file`)).getRowObjectsJS()) counts.set(String(o["file"]), Number(o["n"]));
+    }
+    const issues = issuesByFile(rejects);
     const files: IngestFileResult[] = paths.map((p) => {
-      const issues = rejects.get(p) ?? [];
-      return { file: p, format: fmt, rows: counts.get(p) ?? 0, rejected: new Set(issues.map((i) => i.line)).size, issues };
+      const list = issues.get(p) ?? [];
+      return { file: p, format: fmt, rows: counts.get(p) ?? 0, rejected: new Set(list.map((i) => i.line)).size, issues: list };
     });
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    return { out, rows: files.reduce((s, f) => s + f.rows, 0), files, seconds, parquetBytes: statSync(out).size };
+    return { out, rows: files.reduce((s, f) => s + f.rows, 0), files, seconds, parquetBytes: statSync(out).size, attempts };
   } finally {
     if (timer) clearInterval(timer);
     con.closeSync();

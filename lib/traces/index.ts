@@ -11,5 +11,5 @@ export { runtimeSummaryByTask } from "./summary";
 export type { TaskRuntimeSummary } from "./summary";
 export { flattenRun, runsToCsv, runsToJsonLines, toTable } from "./table";
 export type { FlatTaskRun } from "./table";
-export { DUCKDB_FORMATS, PARQUET_COLUMNS, ingestToParquet, openDuckdb, queryParquet, runtimeSummaryParquet, writeRunsParquet } from "./duckdb";
+export { DUCKDB_FORMATS, PARQUET_COLUMNS, ingestThreads, ingestToParquet, openDuckdb, queryParquet, runtimeSummaryParquet, writeRunsParquet } from "./duckdb";
 export type { DuckdbFormat, IngestFileResult, IngestOptions, IngestResult } from "./duckdb";

@@ -115,22 +115,28 @@ export const meminfoKbToBytes = (kb: number): number => kibToBytes(kb);
  * and `parsePercent`, for the DuckDB ingest path. Kept here so every conversion lives in one file;
  * `units.test.ts` / `traces/duckdb.test.ts` check both agree.
  *
- * Fast path: the ingest computes `n = gwt_num_x(x)` once per field in an inner projection (= `gwt_num(x)`
- * without the trim: DuckDB's cast already skips surrounding whitespace, and the only missing markers
- * that cast to a number are "NaN"/"nan", checked on NaN only). The `*_tn(t, n)` macros then take that
+ * Fast path: the ingest computes `n = gwt_num_x(x)` once per field in an inner projection, or reads the
+ * column typed (DOUBLE) straight from the CSV and applies `gwt_nan_null`: both are `TRY_CAST(x AS DOUBLE)`
+ * with NaN as missing (the TS helpers never return NaN; every other missing marker, "-", "NA", "null",
+ * ..., fails the cast anyway, so no marker list is needed here). The `*_tn(t, n)` macros then take that
  * number and the trimmed text `t`, which is evaluated only in the branches for cells that are not plain
- * numbers: the regex branch runs on human-readable "1h 2m", "1.2 GB" only. Missing markers are tested with `list_contains`, never `IN (...)` (DuckDB rewrites
- * a constant IN list into a MARK hash join run on every row, outside the CASE that guards it) nor an OR
- * chain (which repeats `trim(x)` once per marker when the macro is given an expression).
- * `gwt_missing(x)` on raw text is one anchored regex (DuckDB's `trim` strips spaces only, so ' *...* ' is
- * the same test), cheaper than trimming a long string first. The other one-argument macros
- * (`gwt_duration_s(x)`, ...) are the same rules on raw text, for ad-hoc SQL.
+ * numbers: the regex branch runs on human-readable "1h 2m", "1.2 GB" only. Missing markers are tested with
+ * `list_contains`, never `IN (...)` (DuckDB rewrites a constant IN list into a MARK hash join run on every
+ * row, outside the CASE that guards it) nor an OR chain (which repeats `trim(x)` once per marker when the
+ * macro is given an expression). `gwt_trim` trims only padded cells: DuckDB's `trim` (spaces only, like
+ * these macros' markers) copies every string, which cost more than the parsing itself. `gwt_missing(x)`
+ * is the marker test on raw text, `gwt_text(x)` a text field (trimmed; markers: NULL, as in
+ * `FieldReader.str`). The other one-argument macros (`gwt_duration_s(x)`, ...) are the same rules on raw
+ * text, for ad-hoc SQL.
  */
 export const SQL_UNIT_MACROS = `
+CREATE OR REPLACE MACRO gwt_trim(x) AS (CASE WHEN prefix(x, ' ') OR suffix(x, ' ') THEN trim(x) ELSE x END);
 CREATE OR REPLACE MACRO gwt_miss_t(t) AS (t IS NULL OR list_contains(['', '-', 'NA', 'NaN', 'nan', 'null', 'None'], t));
-CREATE OR REPLACE MACRO gwt_missing(x) AS (x IS NULL OR regexp_full_match(x, ' *(|-|NA|NaN|nan|null|None) *'));
-CREATE OR REPLACE MACRO gwt_num_t(t) AS (CASE WHEN gwt_miss_t(t) THEN NULL ELSE TRY_CAST(t AS DOUBLE) END);
-CREATE OR REPLACE MACRO gwt_num_x(x) AS (CASE WHEN isnan(TRY_CAST(x AS DOUBLE)) AND gwt_miss_t(trim(x)) THEN NULL ELSE TRY_CAST(x AS DOUBLE) END);
+CREATE OR REPLACE MACRO gwt_missing(x) AS (x IS NULL OR gwt_miss_t(gwt_trim(x)));
+CREATE OR REPLACE MACRO gwt_text(x) AS (CASE WHEN gwt_missing(x) THEN NULL ELSE gwt_trim(x) END);
+CREATE OR REPLACE MACRO gwt_nan_null(v) AS (CASE WHEN isnan(v) THEN NULL ELSE v END);
+CREATE OR REPLACE MACRO gwt_num_t(t) AS (gwt_nan_null(TRY_CAST(t AS DOUBLE)));
+CREATE OR REPLACE MACRO gwt_num_x(x) AS (gwt_nan_null(TRY_CAST(x AS DOUBLE)));
 CREATE OR REPLACE MACRO gwt_nn(v) AS (CASE WHEN v >= 0 THEN v ELSE NULL END);
 CREATE OR REPLACE MACRO gwt_duration_text_s(t) AS (
   CASE
@@ -152,8 +158,8 @@ CREATE OR REPLACE MACRO gwt_bytes_text(t) AS (
     'p': 1125899906842624, 'pb': 1125899906842624, 'pib': 1125899906842624}[lower(p.unit)]::DOUBLE)[1]);
 CREATE OR REPLACE MACRO gwt_bytes_tn(t, n) AS (
   CASE WHEN n IS NOT NULL THEN gwt_nn(n) WHEN gwt_miss_t(t) THEN NULL ELSE gwt_bytes_text(t) END);
-CREATE OR REPLACE MACRO gwt_percent_t(t) AS (CASE WHEN gwt_miss_t(t) THEN NULL ELSE TRY_CAST(trim(replace(t, '%', '')) AS DOUBLE) END);
-CREATE OR REPLACE MACRO gwt_percent_x(x) AS (CASE WHEN gwt_missing(x) THEN NULL ELSE TRY_CAST(replace(x, '%', '') AS DOUBLE) END);
+CREATE OR REPLACE MACRO gwt_percent_t(t) AS (gwt_nan_null(TRY_CAST(replace(t, '%', '') AS DOUBLE)));
+CREATE OR REPLACE MACRO gwt_percent_x(x) AS (gwt_nan_null(TRY_CAST(replace(x, '%', '') AS DOUBLE)));
 CREATE OR REPLACE MACRO gwt_epoch_ms_tn(t, n) AS (
   CASE WHEN n IS NOT NULL THEN make_timestamp(CAST(n * 1000 AS BIGINT)) WHEN gwt_miss_t(t) THEN NULL ELSE TRY_CAST(t AS TIMESTAMP) END);
 CREATE OR REPLACE MACRO gwt_num(x) AS (gwt_num_t(trim(x)));
