@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
-import { featuresForStep, liftRows } from "./modeling";
+import { loadHarness } from "../features/harness";
+import { loadModel } from "../models/serialize";
+import { featuresForStep, liftRows, trainStepModel } from "./modeling";
 
 test("a model of a step only sees features measured before the step runs", () => {
   const bwa = featuresForStep("bwa_mem").map((f) => f.name);
@@ -21,4 +26,23 @@ test("liftRows pairs size-only and size+quality results per step", () => {
   assert.ok(Math.abs(a.lift - 0.3) < 1e-12);
   assert.equal(b.n, 0);
   assert.ok(Number.isNaN(b.lift));
+});
+
+test("trainStepModel picks the point model by grouped CV, says so, and writes byte-identical files", () => {
+  const { runs } = loadHarness();
+  const dir = mkdtempSync(join(tmpdir(), "gwt-ship-"));
+  try {
+    const a = trainStepModel(runs, "freebayes", join(dir, "a"), { seed: 7 });
+    const b = trainStepModel(runs, "freebayes", join(dir, "b"), { seed: 7 });
+    assert.ok(a.file && b.file && a.base);
+    assert.equal(readFileSync(a.file, "utf8"), readFileSync(b.file, "utf8"), "same data + seed: same file");
+    const other = a.base === "ridge" ? "gbt" : "ridge";
+    const forced = trainStepModel(runs, "freebayes", join(dir, "c"), { seed: 7, base: other });
+    assert.ok(a.cvR2 >= forced.cvR2, `auto (${a.base} ${a.cvR2}) is at least as good as ${other} (${forced.cvR2})`);
+    assert.match(a.note, new RegExp(`chosen over ${other} `));
+    assert.match(loadModel(a.file).file.description ?? "", new RegExp(`${a.base} point model \\(chosen by grouped-CV`));
+    assert.equal(forced.note, "");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
