@@ -38,7 +38,7 @@ lines = [
     "  column that fails on a later cell makes the COPY rerun with that column as text, so no row is lost), normalise",
     "  to TaskRun columns in SQL (units, missing values, workflow/task names, input-size sums and maps) and write zstd",
     "  Parquet (format v2), one DuckDB thread per 256 MiB of input, at most one per idle core (so 1 thread here). This",
-    "  is the shipped path. The timer starts before DuckDB is loaded (pandas' timer starts after `import pandas`).",
+    "  is the shipped path. Both timers start once the library is loaded (the DuckDB binding; `import pandas`); CPU s and peak RSS cover the whole process.",
     "- `gwtime-duckdb-nowrite` = the same read + normalisation into an in-memory DuckDB table, no Parquet (bench only).",
     "- `pandas-read_csv` = `pd.read_csv` only: parse with type inference into a DataFrame; no normalisation, no output.",
     "  Even the no-write gwtime row does more work than this.",
