@@ -1,8 +1,7 @@
 import { MultivariateLinearRegression } from "ml-regression";
 import type { HarnessRun } from "../features/harness";
-import { quantile, rng } from "../util/stats";
+import { clusterResample, quantile, rng } from "../util/stats";
 import { stepTime } from "./factorEffects";
-import { clusterResample } from "./featureEffects";
 import type { TimeMeasure } from "./stepTable";
 
 /**

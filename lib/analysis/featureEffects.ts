@@ -1,5 +1,7 @@
 import type { FeatureDef } from "../features/types";
-import { rng } from "../util/stats";
+/** Re-exported for callers of the analysis barrel; the implementation is in util/stats. */
+export { clusterResample } from "../util/stats";
+import { clusterResample, rng } from "../util/stats";
 import { mutualInformation, partialCorrelation, pearson, residualize, spearman } from "./correlation";
 import type { StepTable } from "./stepTable";
 import { quantileBins } from "./tail";
@@ -22,22 +24,6 @@ export interface FeatureEffect {
   readonly expected: boolean;
 }
 
-/** Indices resampled by group (cluster bootstrap): repeats of one input move together. */
-export function clusterResample(groups: readonly string[], rand: () => number): number[] {
-  const byGroup = new Map<string, number[]>();
-  groups.forEach((g, i) => {
-    const l = byGroup.get(g);
-    if (l) l.push(i);
-    else byGroup.set(g, [i]);
-  });
-  const keys = [...byGroup.keys()];
-  const out: number[] = [];
-  for (let k = 0; k < keys.length; k++) {
-    const g = keys[Math.floor(rand() * keys.length)] as string;
-    for (const i of byGroup.get(g) as number[]) out.push(i);
-  }
-  return out;
-}
 
 /** Residual of log time after regressing on the controls (for MI on the size-adjusted signal). */
 function logTime(t: StepTable): number[] {

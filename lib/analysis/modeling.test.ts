@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { loadHarness } from "../features/harness";
 import { loadModel } from "../models/serialize";
-import { featuresForStep, liftRows, trainStepModel } from "./modeling";
+import { LinearRidge } from "../models/ridge";
+import { featuresForStep, harnessLiftUncertainty, liftRows, trainStepModel } from "./modeling";
 
 test("a model of a step only sees features measured before the step runs", () => {
   const bwa = featuresForStep("bwa_mem").map((f) => f.name);
@@ -45,4 +46,13 @@ test("trainStepModel picks the point model by grouped CV, says so, and writes by
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("harnessLiftUncertainty: on the committed harness, quality features lift freebayes beyond fold luck and input sampling", () => {
+  const { runs } = loadHarness();
+  const [row] = harnessLiftUncertainty(runs, ["freebayes"], new LinearRidge({ alpha: 1 }), { repeats: 3, reps: 300 });
+  assert.ok(row, "freebayes has enough runs");
+  assert.equal(row.repeats, 3);
+  assert.ok(row.liftMinOverSeeds <= row.lift && row.lift <= row.liftMaxOverSeeds);
+  assert.ok(row.liftLo > 0 && row.liftMinOverSeeds > 0, `lift ${row.lift} [${row.liftLo}, ${row.liftHi}], seeds ${row.liftMinOverSeeds}..${row.liftMaxOverSeeds}`);
 });

@@ -13,6 +13,7 @@ import { MlRandomForest } from "../models/mlRandomForest";
 import { SplitConformal } from "../models/conformal";
 import { groupKFold, type Fold } from "../models/evaluate/splits";
 import { intervalCoverage, meanIntervalWidth } from "../models/evaluate/metrics";
+import { r2Difference } from "../models/evaluate/liftInterval";
 import { ablation, type AblationRow } from "../models/evaluate/ablation";
 import { crossValidate, type CVResult } from "../models/evaluate/crossValidate";
 import { featureMatrix, type FeatureSpec } from "../models/features";
@@ -278,4 +279,67 @@ export function liftRows(rows: readonly AblationRow[], steps: readonly string[])
 export function liftFigure(lifts: readonly LiftRow[], title: string): Figure {
   const v = (x: number): number | null => (Number.isFinite(x) ? x : null);
   return groupedBars(lifts.map((l) => l.step), [{ name: "size only", values: lifts.map((l) => v(l.r2Size)) }, { name: "size + quality", values: lifts.map((l) => v(l.r2Quality)) }], { title, yTitle: "R² on log run time (grouped 5-fold CV)" });
+}
+
+/** The ablation's lift with its uncertainty, per step. */
+export interface LiftUncertaintyRow {
+  readonly step: string;
+  readonly n: number;
+  readonly configs: number;
+  /** Means over `repeats` grouped K-fold CVs with different fold seeds. */
+  readonly r2Size: number;
+  readonly r2Quality: number;
+  readonly lift: number;
+  /** Smallest and largest lift over the fold seeds (fold luck). */
+  readonly liftMinOverSeeds: number;
+  readonly liftMaxOverSeeds: number;
+  /** Paired cluster-bootstrap CI of the lift on the first seed's out-of-fold predictions (which inputs we had). */
+  readonly liftLo: number;
+  readonly liftHi: number;
+  readonly pBetter: number;
+  readonly repeats: number;
+}
+
+/**
+ * How sure is the central result? For each step: the size-only vs size + quality ablation repeated
+ * over `repeats` fold seeds (same folds for both feature sets within a seed), plus a paired cluster
+ * bootstrap over input configurations (`r2Difference`). Steps with fewer than `minRows` runs are skipped.
+ */
+export function harnessLiftUncertainty(runs: readonly HarnessRun[], steps: readonly string[], model: Regressor, opts: { measure?: TimeMeasure; k?: number; seed?: number; repeats?: number; reps?: number; minRows?: number } = {}): LiftUncertaintyRow[] {
+  const k = opts.k ?? 5;
+  const seed = opts.seed ?? 7;
+  const out: LiftUncertaintyRow[] = [];
+  for (const step of steps) {
+    const defs = featuresForStep(step);
+    const d = stepData(runs, step, opts.measure ?? "cpuS");
+    const configs = new Set(d.groups).size;
+    if (d.records.length < (opts.minRows ?? 20) || configs < k) continue;
+    const X = featureMatrix(d.records, defs.map(specOf));
+    const sizeCols = defs.map((f, i) => (f.kind === "size" ? i : -1)).filter((i) => i >= 0);
+    const Xsize = X.map((r) => Float64Array.from(sizeCols, (c) => r[c] as number));
+    const seeds = Array.from({ length: opts.repeats ?? 5 }, (_, i) => seed + i);
+    const res = seeds.map((s) => {
+      const folds = groupKFold(k, d.groups, s);
+      return { a: crossValidate(clone(model), Xsize, d.yLog, { folds }), b: crossValidate(clone(model), X, d.yLog, { folds }) };
+    });
+    const lifts = res.map((r) => r.b.metrics.r2Log - r.a.metrics.r2Log);
+    const first = res[0] as { a: CVResult; b: CVResult };
+    const ci = r2Difference(d.yLog, first.a.oof, first.b.oof, d.groups, { reps: opts.reps ?? 1000, seed });
+    const mean = (v: number[]): number => v.reduce((x, y) => x + y, 0) / v.length;
+    out.push({
+      step,
+      n: d.records.length,
+      configs,
+      r2Size: mean(res.map((r) => r.a.metrics.r2Log)),
+      r2Quality: mean(res.map((r) => r.b.metrics.r2Log)),
+      lift: mean(lifts),
+      liftMinOverSeeds: Math.min(...lifts),
+      liftMaxOverSeeds: Math.max(...lifts),
+      liftLo: ci.lo,
+      liftHi: ci.hi,
+      pBetter: ci.pBetter,
+      repeats: seeds.length,
+    });
+  }
+  return out;
 }

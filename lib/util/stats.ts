@@ -49,3 +49,20 @@ export function rng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Indices resampled by group (cluster bootstrap): repeats of one input move together. */
+export function clusterResample(groups: readonly (string | number)[], rand: () => number): number[] {
+  const byGroup = new Map<string | number, number[]>();
+  groups.forEach((g, i) => {
+    const l = byGroup.get(g);
+    if (l) l.push(i);
+    else byGroup.set(g, [i]);
+  });
+  const keys = [...byGroup.keys()];
+  const out: number[] = [];
+  for (let k = 0; k < keys.length; k++) {
+    const g = keys[Math.floor(rand() * keys.length)] as string | number;
+    for (const i of byGroup.get(g) as number[]) out.push(i);
+  }
+  return out;
+}

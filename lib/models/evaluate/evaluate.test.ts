@@ -7,6 +7,8 @@ import { ablation } from "./ablation";
 import { crossValidate } from "./crossValidate";
 import { brier, expectedCalibrationError, intervalCoverage, mae, meanIntervalWidth, medianAPE, prAuc, precisionRecall, r2, reliabilityBins } from "./metrics";
 import { groupKFold, kFold } from "./splits";
+import { r2Difference } from "./liftInterval";
+import { rng } from "../../util/stats";
 
 test("groupKFold never splits a group and covers every row once", () => {
   const groups = Array.from({ length: 500 }, (_, i) => `g${Math.floor((i * 7919) % 97)}`);
@@ -61,4 +63,27 @@ test("crossValidate clones per fold; ablation shows the lift of extra features",
   const rows = ablation(new LinearRidge({ logFeatures: false }), [{ name: "x1", columns: [1] }, { name: "x0+x1", columns: [0, 1] }], X, y, { groups, k: 3, seed: 1 });
   assert.equal(rows.length, 2);
   assert.ok((rows[1]?.r2Log as number) > (rows[0]?.r2Log as number) + 0.3, JSON.stringify(rows));
+});
+
+test("r2Difference: paired cluster bootstrap of ΔR², zero for identical predictions, positive for better ones", () => {
+  const r = rng(5);
+  const y: number[] = [];
+  const good: number[] = [];
+  const poor: number[] = [];
+  const groups: string[] = [];
+  for (let i = 0; i < 120; i++) {
+    const v = r() * 4;
+    y.push(v);
+    good.push(v + 0.1 * (r() - 0.5));
+    poor.push(v + 2 * (r() - 0.5));
+    groups.push(`g${Math.floor(i / 2)}`); // repeats of one input
+  }
+  const same = r2Difference(y, poor, poor, groups, { reps: 200, seed: 1 });
+  assert.equal(same.diff, 0);
+  assert.deepEqual([same.lo, same.hi, same.pBetter], [0, 0, 0]);
+  const d = r2Difference(y, poor, good, groups, { reps: 300, seed: 1 });
+  assert.ok(d.diff > 0 && d.lo > 0 && d.lo <= d.diff && d.diff <= d.hi, JSON.stringify(d));
+  assert.equal(d.pBetter, 1);
+  assert.deepEqual(r2Difference(y, poor, good, groups, { reps: 300, seed: 1 }), d, "seeded");
+  assert.throws(() => r2Difference(y, poor, good.slice(1), groups), /differ in length/);
 });

@@ -3,3 +3,4 @@ export { kFold, groupKFold, type Fold } from "./splits";
 export { r2, medianAPE, mae, intervalCoverage, meanIntervalWidth, precisionRecall, prAuc, brier, reliabilityBins, expectedCalibrationError, type ReliabilityBin } from "./metrics";
 export { crossValidate, type CVOptions, type CVResult } from "./crossValidate";
 export { ablation, type FeatureSet, type AblationOptions, type AblationRow } from "./ablation";
+export { r2Difference, type R2Difference } from "./liftInterval";
