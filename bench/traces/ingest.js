@@ -13,16 +13,18 @@ const noWrite = args[0] === "--no-write";
 const [format, out, ...inputs] = noWrite ? args.slice(1) : args;
 (async () => {
   const paths = expandTracePaths(inputs);
+  // the shipped default (largest file, idle cores now), chosen once and reported
+  const threads = ingestThreads(Math.max(...paths.map((p) => statSync(p).size)));
   const t0 = process.hrtime.bigint();
   let rows, parquetBytes, issues, attempts;
   if (noWrite) {
     // same thread default as ingestToParquet
-    const con = await openDuckdb({ threads: ingestThreads(paths.reduce((s, p) => s + statSync(p).size, 0)) });
+    const con = await openDuckdb({ threads });
     await con.run(`CREATE TABLE runs AS ${ingestSelectSql(paths, format)}`);
     rows = Number((await con.runAndReadAll("SELECT count(*) AS n FROM runs")).getRowObjectsJS()[0].n);
     con.closeSync();
   } else {
-    const r = await ingestToParquet(paths, format, out);
+    const r = await ingestToParquet(paths, format, out, { threads });
     rows = r.rows;
     parquetBytes = r.parquetBytes;
     issues = r.files.reduce((a, f) => a + f.issues.length, 0);
@@ -30,5 +32,5 @@ const [format, out, ...inputs] = noWrite ? args.slice(1) : args;
   }
   const s = Number(process.hrtime.bigint() - t0) / 1e9;
   const tool = noWrite ? "gwtime-duckdb-nowrite" : "gwtime-duckdb";
-  process.stdout.write(JSON.stringify({ tool, rows, seconds: s, parquetBytes, issues, attempts }) + "\n");
+  process.stdout.write(JSON.stringify({ tool, rows, threads, seconds: s, parquetBytes, issues, attempts }) + "\n");
 })().catch((e) => { console.error(e); process.exit(1); });

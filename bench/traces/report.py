@@ -27,25 +27,24 @@ load = f"load average {min(loads):.1f}-{max(loads):.1f}, median {statistics.medi
 lines = [
     "# Trace ingest benchmark: gwtime (DuckDB) vs pandas read_csv",
     "",
-    "Same files, same run, same machine: 2 cores, shared and busy. The DNA-seq timing harness ran throughout at normal",
-    "priority, often on both cores, and other engineers' jobs came and went",
-    f"({load} after each measurement), so absolute seconds are inflated and noisy.",
-    "Both tools ran under `nice -n 19`, interleaved, and ratios come from medians of the same run.",
+    "Same files, same run, same machine (2 cores, shared), interleaved; ratios come from medians of the same run.",
+    f"Conditions: {os.environ.get('BENCH_NOTE') or 'not described (set BENCH_NOTE)'} ({load} after each measurement).",
     "",
     "What each side does:",
     "- `gwtime-duckdb` = `ingestToParquet`: read CSV/TSV (columns whose first 16 KiB hold plain numbers or timestamps",
     "  typed by DuckDB's reader, the rest as text; missing markers as NULL; rejects kept with line numbers; a typed",
     "  column that fails on a later cell makes the COPY rerun with that column as text, so no row is lost), normalise",
     "  to TaskRun columns in SQL (units, missing values, workflow/task names, input-size sums and maps) and write zstd",
-    "  Parquet (format v2), one DuckDB thread per 256 MiB of input, at most one per idle core (so 1 thread here). This",
+    "  Parquet (format v2), one DuckDB thread per 32 MiB of the largest input file, at most one per idle core (column",
+    "  `threads`: what the default chose at the start of each run). This",
     "  is the shipped path. Both timers start once the library is loaded (the DuckDB binding; `import pandas`); CPU s and peak RSS cover the whole process.",
     "- `gwtime-duckdb-nowrite` = the same read + normalisation into an in-memory DuckDB table, no Parquet (bench only).",
     "- `pandas-read_csv` = `pd.read_csv` only: parse with type inference into a DataFrame; no normalisation, no output.",
     "  Even the no-write gwtime row does more work than this.",
     "The 1M / 10M Nextflow traces are SYNTHETIC (bench/traces/gen_trace.py, seed 20240607), for scale only.",
     "",
-    "| dataset | input MB | rows | tool | n | seconds (median) | CPU s | rows/s | MB/s | peak RSS MB | Parquet MB | speed ratio (pandas s / tool s) | RSS / Parquet |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    "| dataset | input MB | rows | tool | n | threads | seconds (median) | CPU s | rows/s | MB/s | peak RSS MB | Parquet MB | speed ratio (pandas s / tool s) | RSS / Parquet |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
 ]
 for ds, tools in by.items():
     p = tools.get("pandas-read_csv")
@@ -59,8 +58,9 @@ for ds, tools in by.items():
         mb = rs[0]["inputBytes"] / 1e6
         ratio = f"{ps / s:.2f}" if ps and t != "pandas-read_csv" else ""
         rss_pq = f"{rss / 1024 / (pq_ds / 2**20):.1f}" if pq_ds and t == "gwtime-duckdb" else ""
+        th = sorted({r["threads"] for r in rs if r.get("threads") is not None})
         lines.append(
-            f"| {ds} | {mb:.0f} | {rs[0]['rows']:,} | {t} | {len(rs)} | {s:.2f} | {cpu:.2f} | {rs[0]['rows'] / s:,.0f} | {mb / s:.1f} | {rss / 1024:.0f} | "
+            f"| {ds} | {mb:.0f} | {rs[0]['rows']:,} | {t} | {len(rs)} | {'/'.join(map(str, th))} | {s:.2f} | {cpu:.2f} | {rs[0]['rows'] / s:,.0f} | {mb / s:.1f} | {rss / 1024:.0f} | "
             f"{'' if not pq else f'{pq / 2**20:.1f}'} | {ratio} | {rss_pq} |"
         )
 g1 = by.get("nextflow-synthetic-1M", {}).get("gwtime-duckdb")

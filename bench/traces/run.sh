@@ -4,7 +4,7 @@
 # (seeded) into a temp folder, never the repo. Output: artifacts/bench/traces.md (+ traces.jsonl).
 # Each dataset runs gwtime (ingest → Parquet), gwtime --no-write (same read + normalisation into an
 # in-memory table) and pandas read_csv, interleaved, BENCH_REPEATS times (default 3; the report takes
-# medians). BENCH_TRACE_SIZES="1000000 10000000" chooses the synthetic sizes; BENCH_REPEATS_BIG (default
+# medians). BENCH_NOTE="..." describes the machine conditions in the report. BENCH_TRACE_SIZES="1000000 10000000" chooses the synthetic sizes; BENCH_REPEATS_BIG (default
 # 1) is the repeat count for sizes of 5M rows and more. bench/traces/notes.md (hand-written analysis, e.g. the
 # before/after table of a change) is appended to the report.
 set -euo pipefail

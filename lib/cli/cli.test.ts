@@ -63,6 +63,17 @@ test("traces reads a real Nextflow trace into the common schema", { skip: mirror
   assert.equal(readFileSync(out, "utf8").trim().split("\n").length, 2938 + 1);
 });
 
+test("traces --threads N: the Parquet fast path with a forced thread count; a bad count is a usage error", { skip: mirror ? false : "no dataset mirror" }, () => {
+  const out = join(mkdtempSync(join(tmpdir(), "gwt-cli-")), "runs.parquet");
+  const trace = join(mirror as string, "sizey", "data", "trace_chipseq.csv");
+  const r = run("traces", trace, "--out", out, "--threads", "2");
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /wrote .*runs\.parquet: 2938 rows/);
+  const bad = run("traces", trace, "--out", out, "--threads", "0");
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /--threads: expected a whole number >= 1, got '0'/);
+});
+
 test("predict without a model is a usage error", () => {
   const r = run("predict", "--qc", ".");
   assert.equal(r.status, 1);

@@ -264,11 +264,14 @@ test("typed fast path on a Galaxy dump: a timestamp / input-size column with gar
   }
 });
 
-test("ingestThreads: one thread per 256 MiB of input, at least one, at most one per idle core", () => {
+test("ingestThreads: one thread per 32 MiB of the largest file (rounded), at least one, at most one per idle core", () => {
   const mib = 2 ** 20;
-  assert.equal(ingestThreads(90 * mib, 8, 0), 1);
-  assert.equal(ingestThreads(2048 * mib, 8, 0.4), 8);
-  assert.equal(ingestThreads(2048 * mib, 2, 0), 2);
-  assert.equal(ingestThreads(2048 * mib, 2, 3.5), 1);
-  assert.equal(ingestThreads(2048 * mib, 16, 10), 6);
+  assert.equal(ingestThreads(3.6 * mib, 8, 8), 1); // Galaxy dump: many small files
+  assert.equal(ingestThreads(20 * mib, 2, 2), 1);
+  assert.equal(ingestThreads(60 * mib, 2, 2), 2);
+  assert.equal(ingestThreads(2048 * mib, 8, 7.6), 8);
+  assert.equal(ingestThreads(2048 * mib, 2, 0), 1); // nothing idle: still one thread
+  assert.equal(ingestThreads(2048 * mib, 2, 1.2), 1);
+  assert.equal(ingestThreads(2048 * mib, 16, 6.4), 6);
+  assert.equal(ingestThreads(2048 * mib, 2, 5), 2); // idle never exceeds the cores
 });

@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { availableParallelism, loadavg, tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
+import { idleCores } from "../util/cpu";
 import { basename, join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { SQL_UNIT_MACROS } from "../util/units";
@@ -45,7 +46,7 @@ export interface IngestResult {
 export interface IngestOptions {
   /** Called with the query's completion fraction (0..1) while DuckDB works. */
   readonly onProgress?: (fraction: number) => void;
-  /** DuckDB threads (default: one per 256 MiB of input, at most one per idle core; see `ingestThreads`). */
+  /** DuckDB threads (default: one per 32 MiB of the largest input file, at most one per idle core; see `ingestThreads`). */
   readonly threads?: number;
   /** DuckDB memory_limit, e.g. "1GB" (spills to a temp folder beyond it). */
   readonly memoryLimit?: string;
@@ -459,20 +460,23 @@ function issuesByFile(rejects: readonly Reject[]): Map<string, { line: number | 
   return out;
 }
 
-/** Input bytes per DuckDB thread below which more threads only wait for work (and spin while they wait). */
-const BYTES_PER_THREAD = 256 * 2 ** 20;
+/** Bytes of one input file per DuckDB thread: below this a second thread only waits for work (and spins). */
+const BYTES_PER_THREAD = 32 * 2 ** 20;
 
 /**
- * Default thread count for an ingest of `bytes` of input: one per 256 MiB, at least 1, at most one per
- * idle core (cores minus the 1-minute load average, rounded). DuckDB's workers spin while they wait, so
- * threads beyond the free cores burn CPU and finish later. Measured on 2 cores shared with a running
- * harness: the 126-file Galaxy dump (90 MB) took 1.0 s user CPU on 1 thread, 1.7 s on 2, same wall time;
- * a 10M-row trace (2 GB) 20.5-22.9 s on 1 thread, 26.8-27.7 s on 2.
- * @example ingestThreads(2 * 2 ** 30, 8, 0.5) // 8
+ * Default thread count for an ingest whose largest input file has `maxFileBytes`: one per 32 MiB
+ * (rounded), at least 1, at most one per idle core (rounded; `idleCores` samples /proc/stat, so a job
+ * that just ended is not counted). The largest file, not the total, decides: DuckDB parallelises within
+ * a file, and between the many small pipelines of a multi-file union a second thread mostly spins.
+ * Measured on 2 idle cores (medians of 3): one 200 MB Nextflow trace (1M rows) 3.06 s on 1 thread,
+ * 2.18 s on 2; 60 MB 1.43 / 0.84 s; 20 MB 0.48 / 0.38 s (+30% CPU); the 126-file Galaxy dump (90 MB, largest
+ * file 3.6 MB) 1.72 s on 1 thread, 2.26 s on 2. On a busy core a second thread costs more than it gives
+ * (10M rows with a harness running: 20.5-22.9 s on 1 thread, 26.8-27.7 s on 2).
+ * @example ingestThreads(2 * 2 ** 30, 8, 7.6) // 8
  */
-export function ingestThreads(bytes: number, cores: number = availableParallelism(), load: number = loadavg()[0] ?? 0): number {
-  const idle = Math.round(cores - load);
-  return Math.max(1, Math.min(idle, Math.floor(bytes / BYTES_PER_THREAD)));
+export function ingestThreads(maxFileBytes: number, cores: number = availableParallelism(), idle: number = idleCores(60, cores)): number {
+  const free = Math.round(Math.min(cores, idle));
+  return Math.max(1, Math.min(free, Math.round(maxFileBytes / BYTES_PER_THREAD)));
 }
 
 /**
@@ -495,7 +499,7 @@ export async function ingestToParquet(paths: readonly string[], format: DuckdbFo
   }
   if (!(DUCKDB_FORMATS as readonly string[]).includes(fmt)) throw new Error(`ingestToParquet: format '${fmt}' has no SQL reader (use readTraces + writeRunsParquet)`);
   const t0 = process.hrtime.bigint();
-  const threads = opts.threads ?? ingestThreads(paths.reduce((s, p) => s + statSync(p).size, 0));
+  const threads = opts.threads ?? ingestThreads(Math.max(...paths.map((p) => statSync(p).size)));
   const con = await openDuckdb({ ...opts, threads });
   const timer = opts.onProgress
     ? setInterval(() => {

@@ -12,17 +12,22 @@ function bar(done: number, total: number, label: string): string {
   return `\r[${"#".repeat(k)}${"-".repeat(w - k)}] ${done}/${total} ${label.slice(-50).padEnd(50)}`;
 }
 
-/** `gwtime traces <paths...> [--format F] [--mapping map.json] --out runs.parquet|csv|json [--progress]` */
+/** `gwtime traces <paths...> [--format F] [--mapping map.json] --out runs.parquet|csv|json [--threads N] [--progress]` */
 export const tracesCommand: Command = {
   name: "traces",
   summary: "read workflow traces (Galaxy, Nextflow, Lotaru, WfFormat, Seqera, Cromwell, Snakemake, generic) into one TaskRun table",
-  usage: "gwtime traces <files|folders...> [--format F] [--mapping map.json] [--out runs.parquet|.csv|.json] [--progress]",
+  usage: "gwtime traces <files|folders...> [--format F] [--mapping map.json] [--out runs.parquet|.csv|.json] [--threads N] [--progress]",
   async run(argv) {
     const args = parseArgs(argv, ["progress"]);
     if (args.positional.length === 0) throw new Error(`no input paths. usage: ${this.usage}`);
     const format = flagString(args, "format");
     const out = flagString(args, "out");
     const mappingFile = flagString(args, "mapping");
+    const threadsFlag = flagString(args, "threads");
+    const threads = threadsFlag === undefined ? undefined : Number(threadsFlag);
+    if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {
+      throw new Error(`--threads: expected a whole number >= 1, got '${threadsFlag}'`);
+    }
     const mapping = mappingFile ? (JSON.parse(readFileSync(mappingFile, "utf8")) as ColumnMapping) : undefined;
     const showProgress = args.flags.has("progress") || process.stderr.isTTY === true;
     const paths = expandTracePaths(args.positional);
@@ -33,6 +38,7 @@ export const tracesCommand: Command = {
       const fmt = [...fmts][0] as (typeof DUCKDB_FORMATS)[number];
       if (showProgress) process.stderr.write(bar(0, 1, `duckdb ${fmt}: ${paths.length} files`));
       const res = await ingestToParquet(paths, fmt, out, {
+        ...(threads !== undefined ? { threads } : {}),
         onProgress: showProgress ? (f) => process.stderr.write(bar(Math.round(f * 100), 100, `duckdb ${fmt}`)) : undefined,
       });
       if (showProgress) process.stderr.write(`${bar(1, 1, "done")}\n`);
