@@ -3,7 +3,7 @@
 # Inputs: the whole galaxy-main csv_dump (real) and SYNTHETIC 1M / 10M-row Nextflow traces generated
 # (seeded) into a temp folder, never the repo. Output: artifacts/bench/traces.md (+ traces.jsonl).
 # Each dataset runs gwtime (ingest → Parquet), gwtime --no-write (same read + normalisation into an
-# in-memory table) and pandas read_csv, interleaved, BENCH_REPEATS times (default 3; the report takes
+# in-memory table), pandas read_csv and pandas read_csv + to_parquet, interleaved, BENCH_REPEATS times (default 3; the report takes
 # medians). BENCH_NOTE="..." describes the machine conditions in the report. BENCH_TRACE_SIZES="1000000 10000000" chooses the synthetic sizes; BENCH_REPEATS_BIG (default
 # 1) is the repeat count for sizes of 5M rows and more. bench/traces/notes.md (hand-written analysis, e.g. the
 # before/after table of a change) is appended to the report.
@@ -38,6 +38,9 @@ trio() { # dataset inputBytes repeats format path
     measure "$ds" "$bytes" "$rep" node bench/traces/ingest.js "$fmt" "$TMP/$ds.parquet" "$path"
     measure "$ds" "$bytes" "$rep" node bench/traces/ingest.js --no-write "$fmt" "$TMP/$ds.parquet" "$path"
     measure "$ds" "$bytes" "$rep" "$PY" bench/traces/pandas_read.py "$path"
+    rm -rf "$TMP/pq"
+    measure "$ds" "$bytes" "$rep" "$PY" bench/traces/pandas_read.py --to-parquet "$TMP/pq" "$path"
+    rm -rf "$TMP/pq"
   done
 }
 
@@ -46,7 +49,7 @@ GB=$(cat "$GALAXY"/*.csv | wc -c)
 trio galaxy-main "$GB" "$REPEATS" galaxy "$GALAXY"
 
 for N in $SIZES; do
-  LABEL="nextflow-synthetic-$((N / 1000000))M"
+  if [ "$N" -ge 1000000 ]; then LABEL="nextflow-synthetic-$((N / 1000000))M"; else LABEL="nextflow-synthetic-$((N / 1000))k"; fi
   echo "==> $LABEL: generating (SYNTHETIC, seeded)"
   "$PY" bench/traces/gen_trace.py "$TMP/trace_$N.tsv" "$N"
   B=$(stat -c %s "$TMP/trace_$N.tsv")
