@@ -12,11 +12,16 @@ export interface ReportCheck {
   readonly skipped?: string;
 }
 
+/** A hang guard for page loads, not a speed target. */
+const LOAD_TIMEOUT_MS = 120_000;
+
 /**
  * Open an HTML report in headless Chromium and check that every gwtime figure was actually drawn
  * (a plotly SVG inside each figure div, not an empty div) and that plotly.js is embedded once.
+ * `drawWaitMs` bounds the wait for figures to draw (a broken figure never does); loading the page has
+ * its own, generous bound, since a loaded machine can take seconds to parse the embedded plotly.js.
  */
-export async function checkReport(file: string, timeoutMs = 30000): Promise<ReportCheck> {
+export async function checkReport(file: string, drawWaitMs = 30000): Promise<ReportCheck> {
   const exe = findChromium();
   if (!exe) return { file, figures: 0, drawn: 0, empty: [], plotlyBundles: 0, consoleErrors: [], skipped: "no Chromium found; report check skipped" };
   const browser = await launchChromium(exe);
@@ -25,7 +30,7 @@ export async function checkReport(file: string, timeoutMs = 30000): Promise<Repo
     const consoleErrors: string[] = [];
     page.on("console", (m) => { if (m.type() === "error") consoleErrors.push(m.text()); });
     page.on("pageerror", (e) => consoleErrors.push(String(e)));
-    await page.goto(pathToFileURL(file).href, { waitUntil: "load", timeout: timeoutMs });
+    await page.goto(pathToFileURL(file).href, { waitUntil: "load", timeout: LOAD_TIMEOUT_MS });
     // Give plotly a moment to lay out every figure.
     await page.waitForFunction(
       () => {
@@ -34,7 +39,7 @@ export async function checkReport(file: string, timeoutMs = 30000): Promise<Repo
         return figs.every((f) => f.querySelector(".main-svg") !== null);
       },
       undefined,
-      { timeout: timeoutMs },
+      { timeout: drawWaitMs },
     ).catch(() => undefined);
     const res = await page.evaluate(() => {
       const d = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ id: string; querySelector(s: string): unknown }> } }).document;
