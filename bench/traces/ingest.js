@@ -3,8 +3,7 @@
 // --no-write: same read + normalisation, into an in-memory DuckDB table instead of Parquet (the part
 // comparable to pandas read_csv, which only parses into memory); OUT is ignored.
 const { expandTracePaths } = require("../../dist/traces");
-const { statSync } = require("node:fs");
-const { ingestThreads, ingestToParquet, ingestSelectSql, openDuckdb } = require("../../dist/traces/duckdb");
+const { ingestThreadsFor, ingestToParquet, ingestSelectSql, openDuckdb } = require("../../dist/traces/duckdb");
 // Load the DuckDB binding before the timer, as pandas_read.py imports pandas before its timer: both sides
 // time the work on the files, not the runtime's start-up (the whole process is in peak RSS and CPU s).
 require("@duckdb/node-api");
@@ -14,7 +13,7 @@ const [format, out, ...inputs] = noWrite ? args.slice(1) : args;
 (async () => {
   const paths = expandTracePaths(inputs);
   // the shipped default (largest file, idle cores now), chosen once and reported
-  const threads = ingestThreads(Math.max(...paths.map((p) => statSync(p).size)));
+  const threads = ingestThreadsFor(paths);
   const t0 = process.hrtime.bigint();
   let rows, parquetBytes, issues, attempts;
   if (noWrite) {

@@ -479,6 +479,11 @@ export function ingestThreads(maxFileBytes: number, cores: number = availablePar
   return Math.max(1, Math.min(free, Math.round(maxFileBytes / BYTES_PER_THREAD)));
 }
 
+/** `ingestThreads` for these input files (the size of the largest one). */
+export function ingestThreadsFor(paths: readonly string[]): number {
+  return ingestThreads(paths.reduce((m, p) => Math.max(m, statSync(p).size), 0));
+}
+
 /**
  * Ingest delimited traces (Nextflow, Galaxy, Lotaru) with DuckDB straight to Parquet, normalising to
  * TaskRun columns in SQL with the same units and missing-value rules as the TS readers (macros in
@@ -499,7 +504,7 @@ export async function ingestToParquet(paths: readonly string[], format: DuckdbFo
   }
   if (!(DUCKDB_FORMATS as readonly string[]).includes(fmt)) throw new Error(`ingestToParquet: format '${fmt}' has no SQL reader (use readTraces + writeRunsParquet)`);
   const t0 = process.hrtime.bigint();
-  const threads = opts.threads ?? ingestThreads(Math.max(...paths.map((p) => statSync(p).size)));
+  const threads = opts.threads ?? ingestThreadsFor(paths);
   const con = await openDuckdb({ ...opts, threads });
   const timer = opts.onProgress
     ? setInterval(() => {
