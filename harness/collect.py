@@ -113,6 +113,41 @@ def sha256_file(p):
     return hashlib.sha256(Path(p).read_bytes()).hexdigest()
 
 
+def host_key(row):
+    """What makes timings comparable across runs: the CPU model and core count."""
+    return (row.get("cpu_model") or "", int(row.get("cores") or 0))
+
+
+def hosts_of(rows):
+    """Distinct hosts of the trace rows (first-seen order), with how many runs each ran."""
+    seen = {}
+    for r in rows:
+        h = seen.setdefault(host_key(r), dict(host=r.get("host"), cpu_model=r.get("cpu_model"),
+                                              cores=int(r.get("cores") or 0),
+                                              mem_total=int(r.get("mem_total") or 0), runs=set()))
+        h["runs"].add(r.get("tag"))
+    return [dict(h, runs=len(h["runs"])) for h in seen.values()]
+
+
+def cmd_host_check(a):
+    """Refuse to add runs from a different CPU to a dataset: its timings would not be comparable."""
+    from measure import host_facts
+    trace = Path(a.outdir) / "trace.tsv"
+    if not trace.exists():
+        return
+    with open(trace, newline="") as f:
+        recorded = hosts_of(list(csv.DictReader(f, delimiter="\t")))
+    here = host_facts()
+    key = (here["cpu_model"], int(here["cores"]))
+    other = [h for h in recorded if (h["cpu_model"], h["cores"]) != key]
+    if other:
+        desc = "; ".join(f"{h['cpu_model']} x{h['cores']} ({h['runs']} runs)" for h in other)
+        raise SystemExit(
+            f"host-check: {trace} was recorded on {desc}, this machine is {key[0]} x{key[1]}: "
+            "timings from two CPUs are not comparable. Write to a new folder (TRACE_OUT=...) or "
+            "set TRACE_ALLOW_MIXED_HOST=1 to add them anyway (trace rows record each run's host).")
+
+
 def cmd_aggregate(a):
     out = Path(a.outdir)
     runs, rows = [], []
@@ -143,6 +178,7 @@ def cmd_aggregate(a):
         trace_rows=len(rows), tool_versions=tools, references=refs,
         host=dict(host=first.get("host"), cpu_model=first.get("cpu_model"),
                   cores=int(first.get("cores") or 0), mem_total=int(first.get("mem_total") or 0)),
+        hosts=hosts_of(rows),
         settings=dict(picard_java_opts="-Xmx4g", wgs_min_base_quality=20,
                       wgs_min_mapping_quality=20, snakemake_cores=2, serial_jobs=True,
                       threads=dict(fastqc=2, fastp=2, bwa_mem=2, samtools_view=2, picard=1,
@@ -169,8 +205,10 @@ def main():
     g = sub.add_parser("aggregate")
     g.add_argument("--outdir", required=True)
     g.add_argument("--refs", required=True)
+    c = sub.add_parser("host-check")
+    c.add_argument("--outdir", required=True)
     a = ap.parse_args()
-    (cmd_run if a.cmd == "run" else cmd_aggregate)(a)
+    dict(run=cmd_run, aggregate=cmd_aggregate, **{"host-check": cmd_host_check})[a.cmd](a)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 #   harness/run.sh                  all design rows not yet done
 #   TRACE_RUNS=n harness/run.sh     only the first n design rows
 #   RETRY_FAILED=1 harness/run.sh   also re-run rows recorded as FAILED
+#   TRACE_ALLOW_MIXED_HOST=1        add rows to a dataset recorded on another CPU (refused otherwise)
 # A row is done when data/harness/runs/<run>/run.json exists (COMPLETED or FAILED); after each
 # row, data/harness/trace.tsv and manifest.json are rebuilt from the per-run files.
 # TRACE_DESIGN / TRACE_OUT / TRACE_WORK override paths (smoke.sh uses them).
@@ -26,6 +27,8 @@ ABS_OUT="$(realpath "$OUT")"; ABS_WORK="$(realpath "$WORK")"
 exec 9>"$WORK/run.lock"
 flock -n 9 || { echo "run.sh: another run.sh is running (lock $WORK/run.lock)" >&2; exit 1; }
 
+# a dataset holds one CPU's timings; refuse to extend it from another machine unless asked
+[ "${TRACE_ALLOW_MIXED_HOST:-0}" = 1 ] || python3 harness/collect.py host-check --outdir "$OUT" || exit 1
 HARNESS_WORK="$(dirname "$REFS")" harness/prepare_refs.sh || exit 1
 [ -f "$DESIGN" ] || python3 harness/make_design.py --out "$OUT"
 

@@ -31,3 +31,11 @@ for run in ("r0001", "r0002"):
         assert (qc / f).stat().st_size > 0, f
 print(f"smoke: ok, {len(rows)} trace rows from 2 runs")
 PY
+# A dataset recorded on another CPU is not extended (timings would not be comparable).
+awk -F'\t' 'BEGIN{OFS="\t"} NR==1{for(i=1;i<=NF;i++) if($i=="cpu_model") c=i; print; next} {$c="Other CPU 9000"; print}' \
+  "$TMP/out/trace.tsv" > "$TMP/out/trace.tsv.tmp" && mv "$TMP/out/trace.tsv.tmp" "$TMP/out/trace.tsv"
+if TRACE_OUT="$TMP/out" TRACE_WORK="$TMP/work" SNAKEMAKE="$SNAKEMAKE" harness/run.sh > "$TMP/mixed.log" 2>&1; then
+  echo "smoke: run.sh extended a dataset recorded on another CPU" >&2; exit 1
+fi
+grep -q "host-check: .*Other CPU 9000 x[0-9]* (2 runs)" "$TMP/mixed.log" || { cat "$TMP/mixed.log" >&2; exit 1; }
+echo "smoke: ok, run.sh refuses to mix hosts"

@@ -13,3 +13,4 @@ export * from "./tailModel";
 export * from "./tailAttribution";
 export * from "./designEffects";
 export * from "./stackedSteps";
+export * from "./hostReplication";

@@ -31,9 +31,9 @@ export interface HarnessDataset {
   readonly factors: readonly string[];
 }
 
-/** Default location of the committed harness dataset. */
-export function harnessDir(): string {
-  return join(projectRoot(), "data", "harness");
+/** Location of a committed harness dataset under data/ (default: the main one, `data/harness`). */
+export function harnessDir(name = "harness"): string {
+  return join(projectRoot(), "data", name);
 }
 
 const DESIGN_META = new Set(["run_id", "phase", "config_id", "varied", "seed", "repeat", "load_label", "genome", "art_profile"]);
@@ -116,4 +116,37 @@ export function loadHarness(dir: string = harnessDir(), opts: { limit?: number }
     });
   }
   return { dir, runs, issues, factors };
+}
+
+/**
+ * Per run id: the sha256 of its input FASTQ pair ("<R1 sha256>:<R2 sha256>"), from the dataset's
+ * `manifest.json` (`runs[].input.r1|r2.sha256`). Runs that failed before their input was written
+ * have no entry. Lets analyses prove two runs had byte-identical input instead of assuming it.
+ */
+export function readInputChecksums(dir: string = harnessDir()): Map<string, string> {
+  const file = join(dir, "manifest.json");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new Error(`${file}: cannot read the harness manifest: ${(e as Error).message}`);
+  }
+  const runs = (parsed as { runs?: unknown }).runs;
+  if (!Array.isArray(runs)) throw new Error(`${file}: field 'runs' is not a list`);
+  const out = new Map<string, string>();
+  runs.forEach((r: unknown, i: number) => {
+    const run = r as { run_id?: unknown; input?: { r1?: { sha256?: unknown }; r2?: { sha256?: unknown } } | null };
+    if (typeof run?.run_id !== "string") throw new Error(`${file}: runs[${i}].run_id is missing`);
+    const r1 = run.input?.r1?.sha256;
+    const r2 = run.input?.r2?.sha256;
+    if (typeof r1 === "string" && typeof r2 === "string") out.set(run.run_id, `${r1}:${r2}`);
+  });
+  return out;
+}
+
+/** The CPU model(s) a set of runs was measured on (from the trace rows' `cpu_model`), sorted. */
+export function cpuModels(runs: readonly HarnessRun[]): string[] {
+  const m = new Set<string>();
+  for (const r of runs) for (const s of r.steps.values()) if (s.raw["cpu_model"]) m.add(s.raw["cpu_model"]);
+  return [...m].sort();
 }
