@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { loadHarness } from "../features/harness";
+import { cpuModels, loadHarness } from "../features/harness";
 import { loadModel } from "../models/serialize";
 import { LinearRidge } from "../models/ridge";
 import { featuresForStep, harnessLiftUncertainty, liftRows, trainStepModel } from "./modeling";
@@ -42,6 +42,7 @@ test("trainStepModel picks the point model by grouped CV, says so, and writes by
     assert.ok(a.cvR2 >= forced.cvR2, `auto (${a.base} ${a.cvR2}) is at least as good as ${other} (${forced.cvR2})`);
     assert.match(a.note, new RegExp(`chosen over ${other} `));
     assert.match(loadModel(a.file).file.description ?? "", new RegExp(`${a.base} point model \\(chosen by grouped-CV`));
+    assert.ok((loadModel(a.file).file.description ?? "").includes(`timed on ${cpuModels(runs).join(" + ")}: on another CPU`), "the card names the CPU the timings come from");
     assert.equal(forced.note, "");
   } finally {
     rmSync(dir, { recursive: true, force: true });

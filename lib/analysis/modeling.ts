@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { HarnessRun } from "../features/harness";
+import { cpuModels, type HarnessRun } from "../features/harness";
 import { FEATURES } from "../features/registry";
 import { stagesAvailableBefore } from "../features/steps";
 import type { FeatureDef } from "../features/types";
@@ -250,7 +250,7 @@ export function trainStepModel(runs: readonly HarnessRun[], step: string, dir: s
     trainingDataSha256: trainingDataSha256(X, d.yLog),
     seed,
     cvMetrics: { r2Log: cv.metrics.r2Log, mdape: cv.metrics.mdape, maeS: cv.metrics.maeS, folds, rows: d.records.length },
-    description: `${step} ${what} on the gwtime DNA-seq harness (E. coli K-12, 2 threads, ${d.records.length} unloaded runs, ${chosen} point model${others.length ? ` (chosen by grouped-CV R² on log time over ${others.join(", ")})` : ""}); features known before the step runs (${defs.map((f) => f.name).join(", ")}). Inputs: QC outputs of the sample (FastQC, fastp${defs.some((f) => f.stage === "alignment") ? ", Picard, samtools" : ""}).`,
+    description: `${step} ${what} on the gwtime DNA-seq harness (E. coli K-12, 2 threads, ${d.records.length} unloaded runs timed on ${cpuModels(runs).join(" + ") || "an unrecorded CPU"}: on another CPU expect a per-step scale factor, ${chosen} point model${others.length ? ` (chosen by grouped-CV R² on log time over ${others.join(", ")})` : ""}); features known before the step runs (${defs.map((f) => f.name).join(", ")}). Inputs: QC outputs of the sample (FastQC, fastp${defs.some((f) => f.stage === "alignment") ? ", Picard, samtools" : ""}).`,
   });
   writeFileSync(join(dir, `harness-${step}.md`), modelCard(loadModel(file).file));
   return { step, file, n: d.records.length, features: specs.length, cvR2: cv.metrics.r2Log, cvMdape: cv.metrics.mdape, base: chosen, note: others.length ? `chosen over ${others.join(", ")} (CV R², log)` : "" };
