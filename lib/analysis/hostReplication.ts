@@ -51,8 +51,8 @@ export function pairRuns(a: HostSide, b: HostSide): RunPairing {
 }
 
 /** How much slower (>1) or faster (<1) a step is on host B than on host A, same inputs. */
-export interface HostStepRatio {
-  readonly step: string;
+export interface HostStepRatio<S extends string = string> {
+  readonly step: S;
   readonly pairs: number;
   /** Median over pairs of time on B / time on A. */
   readonly medianRatio: number;
@@ -64,7 +64,7 @@ export interface HostStepRatio {
   readonly q75: number;
 }
 
-export function hostStepRatios(p: RunPairing, steps: readonly string[], measure: TimeMeasure = "cpuS", opts: { reps?: number; seed?: number } = {}): HostStepRatio[] {
+export function hostStepRatios<S extends string>(p: RunPairing, steps: readonly S[], measure: TimeMeasure = "cpuS", opts: { reps?: number; seed?: number } = {}): HostStepRatio<S>[] {
   return steps.flatMap((step) => {
     const ratios: number[] = [];
     for (const { a, b } of p.pairs) {
