@@ -1,10 +1,11 @@
 import type { HarnessRun } from "../features/harness";
-import { color } from "../plots/builders";
+import { color, groupedBars } from "../plots/builders";
 import { type Figure, round, type Trace } from "../plots/figure";
 import { factorSweep, type NoiseBand } from "./factorEffects";
 import type { DesignEffectRow } from "./designEffects";
 import type { FeatureEffect } from "./featureEffects";
 import type { EffectReplicationRow, HostStepRatio } from "./hostReplication";
+import type { HostTransferRow } from "./hostTransfer";
 import type { TimeMeasure } from "./stepTable";
 
 /**
@@ -226,4 +227,18 @@ export function effectReplicationFigure(rows: readonly EffectReplicationRow[], s
       height: 560,
     },
   };
+}
+
+/** MdAPE on another machine's unseen inputs: the first machine's model as is, rescaled, and its own CV error. */
+export function hostTransferFigure(rows: readonly HostTransferRow[], cvMdape: ReadonlyMap<string, number>, labelA: string, labelB: string): Figure {
+  const steps = rows.map((r) => r.step);
+  return groupedBars(
+    steps,
+    [
+      { name: `on ${labelA}: grouped CV (unseen inputs)`, values: steps.map((s) => cvMdape.get(s) ?? null) },
+      { name: `on ${labelB}: model as trained`, values: rows.map((r) => r.mdapeRaw) },
+      { name: `on ${labelB}: × per-step scale from paired runs`, values: rows.map((r) => r.mdapeScaled) },
+    ],
+    { title: "Median absolute percentage error of CPU-time predictions", yTitle: "MdAPE" },
+  );
 }

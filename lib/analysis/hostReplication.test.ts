@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { projectRoot } from "../data/paths";
@@ -68,8 +68,17 @@ test("the second-host rerun had the same inputs as the main dataset and ran on a
   const b = loadHarness(second);
   const p = pairRuns({ label: "A", runs: a.runs, inputs: readInputChecksums(main) }, { label: "B", runs: b.runs, inputs: readInputChecksums(second) });
   assert.deepEqual(p.inputMismatch, [], "seeded simulation reproduces every input byte for byte on another machine");
-  assert.deepEqual(p.unmatched, []);
-  assert.equal(p.pairs.length + p.loaded.length, b.runs.length);
+  // Runs only on B are the design rows A never ran (the design was finished on B).
+  const designA = new Set(readFileSync(join(main, "design.tsv"), "utf8").split("\n").slice(1).map((l) => l.split("\t")[0]));
+  const onA = new Set(a.runs.map((r) => r.runId));
+  for (const id of p.unmatched) assert.ok(designA.has(id) && !onA.has(id), `${id}: a design row of data/harness that it has no run for`);
+  assert.equal(p.pairs.length + p.loaded.length + p.unmatched.length, b.runs.length);
+  // Where such a run repeats a configuration A did run (baseline repeats in the hypercube), the input is A's, byte for byte.
+  const sumsA = readInputChecksums(main);
+  const sumsB = readInputChecksums(second);
+  const inputOfConfigA = new Map(a.runs.map((r) => [r.configId, sumsA.get(r.runId)] as const));
+  const repeats = b.runs.filter((r) => p.unmatched.includes(r.runId) && inputOfConfigA.has(r.configId));
+  for (const r of repeats) assert.equal(sumsB.get(r.runId), inputOfConfigA.get(r.configId), `${r.runId} (${r.configId})`);
   assert.equal(cpuModels(b.runs).length, 1);
   assert.notDeepEqual(cpuModels(b.runs), cpuModels(a.runs));
 });

@@ -14,3 +14,4 @@ export * from "./tailAttribution";
 export * from "./designEffects";
 export * from "./stackedSteps";
 export * from "./hostReplication";
+export * from "./hostTransfer";
