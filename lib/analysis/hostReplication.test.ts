@@ -7,7 +7,7 @@ import { cpuModels, harnessDir, loadHarness, readInputChecksums, type HarnessRun
 import type { TaskRun } from "../traces/schema";
 import { rng } from "../util/stats";
 import { effectReplicationFigure, hostRatioFigure } from "./figures";
-import { effectReplication, hostStepRatios, pairRuns, replicationSummary } from "./hostReplication";
+import { effectReplication, hostStepRatios, medianWallOverCpu, pairRuns, replicationSummary } from "./hostReplication";
 
 function run(id: string, config: string, varied: string, design: Record<string, number>, times: Record<string, number>, loadLabel = "none"): HarnessRun {
   const steps = new Map(Object.entries(times).map(([task, t]) => [task, { task, status: "COMPLETED", wallS: t, cpuS: t, raw: { cpu_model: "CPU" } } as unknown as TaskRun]));
@@ -81,4 +81,13 @@ test("the second-host rerun had the same inputs as the main dataset and ran on a
   for (const r of repeats) assert.equal(sumsB.get(r.runId), inputOfConfigA.get(r.configId), `${r.runId} (${r.configId})`);
   assert.equal(cpuModels(b.runs).length, 1);
   assert.notDeepEqual(cpuModels(b.runs), cpuModels(a.runs));
+});
+
+test("wall / CPU per step: one busy core is 1, two are 0.5; loaded runs and missing steps are left out", () => {
+  const mk = (id: string, wall: number, cpu: number, load = "none"): HarnessRun => {
+    const steps = new Map([["bwa_mem", { task: "bwa_mem", status: "COMPLETED", wallS: wall, cpuS: cpu } as unknown as TaskRun]]);
+    return { runId: id, configId: id, phase: "ofat1", varied: "baseline", repeat: 1, loadLabel: load, design: {}, metrics: {}, steps };
+  };
+  assert.equal(medianWallOverCpu([mk("r1", 10, 20), mk("r2", 11, 20), mk("r3", 12, 20), mk("r4", 100, 20, "cpu_io")], "bwa_mem"), 0.55);
+  assert.ok(Number.isNaN(medianWallOverCpu([mk("r1", 10, 20)], "freebayes")));
 });

@@ -129,3 +129,18 @@ export function replicationSummary(rows: readonly EffectReplicationRow[]): Repli
     medianAbsLog2Diff: median(real.map((r) => Math.abs(r.log2Diff))),
   };
 }
+
+/**
+ * Median wall / CPU seconds of a step over unloaded runs: 1 for a step that kept one core busy,
+ * 0.5 for one that kept two busy. Reads as "how much of its threads' parallelism did the machine give".
+ */
+export function medianWallOverCpu(runs: readonly HarnessRun[], step: string): number {
+  const r: number[] = [];
+  for (const run of runs) {
+    if (run.loadLabel !== "none") continue;
+    const w = stepTime(run, step, "wallS");
+    const c = stepTime(run, step, "cpuS");
+    if (w !== undefined && c !== undefined && c > 0) r.push(w / c);
+  }
+  return r.length ? median(r) : NaN;
+}
