@@ -64,14 +64,21 @@ export interface HostStepRatio<S extends string = string> {
   readonly q75: number;
 }
 
+/** Time on B / time on A of one step, per pair that has it on both (all pairs, or those at `idx`). */
+export function pairRatios(p: RunPairing, step: string, measure: TimeMeasure = "cpuS", idx?: readonly number[]): number[] {
+  const ratios: number[] = [];
+  for (const pair of idx ? idx.map((i) => p.pairs[i]) : p.pairs) {
+    if (!pair) continue;
+    const ta = stepTime(pair.a, step, measure);
+    const tb = stepTime(pair.b, step, measure);
+    if (ta !== undefined && tb !== undefined) ratios.push(tb / ta);
+  }
+  return ratios;
+}
+
 export function hostStepRatios<S extends string>(p: RunPairing, steps: readonly S[], measure: TimeMeasure = "cpuS", opts: { reps?: number; seed?: number } = {}): HostStepRatio<S>[] {
   return steps.flatMap((step) => {
-    const ratios: number[] = [];
-    for (const { a, b } of p.pairs) {
-      const ta = stepTime(a, step, measure);
-      const tb = stepTime(b, step, measure);
-      if (ta !== undefined && tb !== undefined) ratios.push(tb / ta);
-    }
+    const ratios = pairRatios(p, step, measure);
     if (ratios.length < 2) return [];
     const ci = bootstrapCI(ratios.length, (idx) => median(idx.map((i) => ratios[i] as number)), { reps: opts.reps ?? 1000, seed: opts.seed ?? 1 });
     return [{ step, pairs: ratios.length, medianRatio: ci.estimate, ciLo: ci.lo, ciHi: ci.hi, q25: quantile(ratios, 0.25), q75: quantile(ratios, 0.75) }];

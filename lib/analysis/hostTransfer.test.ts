@@ -4,7 +4,7 @@ import { loadHarness, type HarnessRun } from "../features/harness";
 import { LinearRidge } from "../models/ridge";
 import type { TaskRun } from "../traces/schema";
 import type { RunPairing } from "./hostReplication";
-import { hostTransfer } from "./hostTransfer";
+import { hostTransfer, unseenInputs } from "./hostTransfer";
 
 /** The same run timed on a machine `f` times as fast (every step's time multiplied by f). */
 function rescaled(r: HarnessRun, f: number): HarnessRun {
@@ -19,6 +19,7 @@ const configs = [...new Set(runs.map((r) => r.configId))];
 const testConfigs = new Set(configs.filter((_, i) => i % 3 === 0));
 const train = runs.filter((r) => !testConfigs.has(r.configId));
 const unseen = runs.filter((r) => testConfigs.has(r.configId));
+const unloadedUnseen = unseen.filter((r) => r.loadLabel === "none");
 const STEPS = ["bwa_mem", "freebayes"] as const;
 const pairing = (f: number): RunPairing => ({ labelA: "A", labelB: "B", pairs: train.filter((r) => r.loadLabel === "none").map((a) => ({ runId: a.runId, a, b: rescaled(a, f) })), unmatched: [], inputMismatch: [], loaded: [] });
 
@@ -43,7 +44,9 @@ test("a machine at half the time: the scale is recovered and rescaled prediction
   }
 });
 
-test("test runs that are also training runs are refused (not an unseen-input score)", () => {
+test("test runs that are also training runs are refused (not an unseen-input score); unseenInputs picks the rest", () => {
+  assert.deepEqual(unseenInputs(train, runs).map((r) => r.runId), unloadedUnseen.map((r) => r.runId));
+  assert.ok(unloadedUnseen.length > 0);
   assert.throws(() => hostTransfer(train, [train[0] as HarnessRun], pairing(1), STEPS, new LinearRidge({ alpha: 1 })), /also in the training set: r\d+ \(c\d+\)/);
 });
 

@@ -10,8 +10,7 @@ import { medianAPE, r2 } from "../models/evaluate/metrics";
 import { featureMatrix } from "../models/features";
 import { median, rng } from "../util/stats";
 import { featuresForStep, specOf, stepData } from "./modeling";
-import { stepTime } from "./factorEffects";
-import type { RunPairing } from "./hostReplication";
+import { pairRatios, type RunPairing } from "./hostReplication";
 import type { TimeMeasure } from "./stepTable";
 
 export interface HostTransferRow<S extends string = string> {
@@ -42,17 +41,16 @@ export interface HostTransferOptions {
   readonly seed?: number;
 }
 
-/** Per-step ratio of B to A time over a subset of pairs (median), NaN when none has the step. */
+/** Median B/A time ratio of a step over a subset of pairs, NaN when none has the step. */
 function pairScale(p: RunPairing, idx: readonly number[], step: string, measure: TimeMeasure): number {
-  const r: number[] = [];
-  for (const i of idx) {
-    const pair = p.pairs[i];
-    if (!pair) continue;
-    const ta = stepTime(pair.a, step, measure);
-    const tb = stepTime(pair.b, step, measure);
-    if (ta !== undefined && tb !== undefined) r.push(tb / ta);
-  }
+  const r = pairRatios(p, step, measure, idx);
   return r.length ? median(r) : NaN;
+}
+
+/** B's runs whose input configuration A never ran (and not under load): the unseen inputs of a transfer test. */
+export function unseenInputs(trainA: readonly HarnessRun[], runsB: readonly HarnessRun[]): HarnessRun[] {
+  const configsA = new Set(trainA.map((r) => r.configId));
+  return runsB.filter((r) => !configsA.has(r.configId) && r.loadLabel === "none");
 }
 
 /**
