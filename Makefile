@@ -19,7 +19,7 @@ GWTIME := node dist/cli/main.js
 export GWT_DATA_MIRROR ?= $(if $(wildcard $(ROOT)/../shared/datasets),$(abspath $(ROOT)/../shared/datasets),)
 
 .PHONY: help setup build test unit smoke reproduce notebooks figures check-reports lab clean \
-        bench bench-qc bench-traces bench-models trace-tools trace trace-smoke browser
+        bench bench-qc bench-traces bench-models trace-tools trace trace-smoke trace-scale browser
 
 help:
 	@echo "make reproduce   execute every notebook; reports, figures, models -> artifacts/"
@@ -27,6 +27,7 @@ help:
 	@echo "make lab         JupyterLab with the TypeScript (tslab) kernel"
 	@echo "make bench       side-by-side benchmarks (bench-qc, bench-traces, bench-models)"
 	@echo "make trace       run the DNA-seq trace harness design (hours; TRACE_RUNS=n for a subset)"
+	@echo "make trace-scale run the scale-ladder design (0.2M-6.4M read pairs; many hours)"
 	@echo "make clean       remove build outputs and generated artifacts"
 
 $(NODE_STAMP): package.json package-lock.json
@@ -125,6 +126,12 @@ trace: $(PY_STAMP)
 
 trace-smoke: $(PY_STAMP)
 	bash harness/smoke.sh
+
+# Scale ladder (issue 20): 0.2M-6.4M read pairs, E. coli and P. falciparum; its own dataset and scratch.
+trace-scale: $(PY_STAMP)
+	@echo "==> running the scale-ladder design (resumable; projection: python3 harness/project.py data/harness-scale)"
+	@[ -f data/harness-scale/design.tsv ] || python3 harness/make_design.py --scale --out data/harness-scale
+	TRACE_OUT=data/harness-scale TRACE_WORK=harness/work/scale bash harness/run.sh
 
 clean:
 	@echo "==> removing dist/, artifacts/ outputs and caches"

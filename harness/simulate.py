@@ -40,9 +40,31 @@ def gc_keep_prob(s1, s2, strength):
     return math.exp(-10.0 * strength * max(0.0, gc - 0.40))
 
 
+def fasta_lengths(path):
+    """Sequence lengths of a FASTA file (ART's -c is per sequence, so multi-sequence genomes need -f)."""
+    lens, cur = [], 0
+    with open(path) as f:
+        for line in f:
+            if line.startswith(">"):
+                if lens or cur:
+                    lens.append(cur)
+                cur = 0
+            else:
+                cur += len(line.strip())
+    lens.append(cur)
+    return lens
+
+
 def art(ref, n, row, seed, prefix):
+    """Simulate about n pairs from ref. One sequence: exactly n (-c). Several (chromosomes): the fold
+    coverage that gives n pairs over the whole genome (-f), so coverage is uniform across sequences."""
+    lens = fasta_lengths(ref)
+    if len(lens) == 1:
+        amount = ["-c", str(n)]
+    else:
+        amount = ["-f", f"{n * 2 * row['read_len'] / sum(lens):.6f}"]
     cmd = ["art_illumina", "-ss", row["art_profile"], "-i", ref, "-p", "-na",
-           "-l", str(row["read_len"]), "-c", str(n), "-m", str(row["insert_mean"]),
+           "-l", str(row["read_len"]), *amount, "-m", str(row["insert_mean"]),
            "-s", str(row["insert_sd"]), "-rs", str(seed),
            "-qs", str(row["qual_shift"]), "-qs2", str(row["qual_shift"]), "-o", prefix]
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
@@ -86,15 +108,30 @@ def main():
     tmp = Path(a.tmp)
     tmp.mkdir(parents=True, exist_ok=True)
     pairs, counts, scanned = [], {}, {}
-    for k, (tag, ref, want) in enumerate([("k12", "ecoli_k12.fa", n_main),
+    genome = row.get("genome") or "ecoli_k12"
+    if genome != "ecoli_k12" and (n_div or n_contam):
+        raise SystemExit(f"simulate: {a.run}: divergent_frac/contam_frac are E. coli factors; genome is {genome}")
+    main_tag = "k12" if genome == "ecoli_k12" else genome
+    for k, (tag, ref, want) in enumerate([(main_tag, f"{genome}.fa", n_main),
                                           ("e536", "ecoli_536.fa", n_div),
                                           ("sau", "saureus_n315.fa", n_contam)]):
         if want == 0:
             continue
-        f1, f2 = art(str(Path(a.refs) / ref), math.ceil(want * over) + 10, row,
-                     row["seed"] + k, str(tmp / f"{tag}_"))
+        ref_path = str(Path(a.refs) / ref)
+        multi = len(fasta_lengths(ref_path)) > 1
+        # a multi-sequence genome is simulated at ~5% extra coverage, then `want` pairs are drawn
+        # uniformly from all of it (ART writes sequences in order: a prefix would miss chromosomes)
+        ask = math.ceil(want * over * (1.05 if multi else 1.0)) + 10
+        f1, f2 = art(ref_path, ask, row, row["seed"] + k, str(tmp / f"{tag}_"))
+        keep = None
+        if multi:
+            with open(f1) as fh:
+                produced = sum(1 for _ in fh) // 4
+            keep = set(rng.sample(range(produced), min(produced, math.ceil(want * over) + 10)))
         got = seen = 0
-        for s1, q1, s2, q2 in read_pairs(f1, f2):
+        for idx, (s1, q1, s2, q2) in enumerate(read_pairs(f1, f2)):
+            if keep is not None and idx not in keep:
+                continue
             seen += 1
             if row["gc_bias"] and rng.random() > gc_keep_prob(s1, s2, row["gc_bias"]):
                 continue
@@ -126,7 +163,7 @@ def main():
         for name, p in out:
             o1.write(f"@{name}/1\n{p[1]}\n+\n{p[2]}\n")
             o2.write(f"@{name}/2\n{p[3]}\n+\n{p[4]}\n")
-    info = dict(run_id=a.run, seed=row["seed"], pairs=len(out), unique_pairs=len(pairs),
+    info = dict(run_id=a.run, seed=row["seed"], genome=genome, pairs=len(out), unique_pairs=len(pairs),
                 duplicate_pairs=len(dups), adapter_pairs=n_adapt, source_pairs=counts,
                 requested_pairs=n, oversample=round(over, 3), art_pairs_scanned=scanned,
                 r1=dict(bytes=Path(a.r1).stat().st_size, sha256=sha256(a.r1)),
