@@ -15,6 +15,8 @@ export interface HarnessRun {
   readonly varied: string;
   readonly repeat: number;
   readonly loadLabel: string;
+  /** The mapping reference (design column `genome`; the loader sets "ecoli_k12" where the design has none). */
+  readonly genome?: string;
   /** Design factors (numbers where numeric). */
   readonly design: Readonly<Record<string, number | string>>;
   /** QC wide-row numbers + derived metrics + `trace.input_bytes`. */
@@ -110,6 +112,7 @@ export function loadHarness(dir: string = harnessDir(), opts: { limit?: number }
       varied: d["varied"] ?? "",
       repeat: Number(d["repeat"] ?? 1),
       loadLabel: d["load_label"] ?? "none",
+      genome: d["genome"] || "ecoli_k12",
       design: designVals,
       metrics,
       steps,

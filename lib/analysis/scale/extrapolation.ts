@@ -1,0 +1,151 @@
+import type { HarnessRun } from "../../features/harness";
+import { clone, type Regressor } from "../../models/estimator";
+import { intervalCoverage, medianAPE } from "../../models/evaluate/metrics";
+import { median, quantile } from "../../util/stats";
+import { runStepTime } from "./multipliers";
+
+/**
+ * Can a model trained on small inputs predict large ones? Train on runs up to `trainMaxPairs` read
+ * pairs, predict the larger runs, and compare two model forms:
+ * - the shipped form: a regressor on log(time) over the size and quality columns (whatever `model` is,
+ *   e.g. ridge on log1p features, which clamps features to the training range);
+ * - the size-aware form, built to extrapolate: time = fixed + per-pair cost × pairs × exp(β·quality),
+ *   fitted in log space (the fixed part profiled over a grid, the rest by least squares with the
+ *   exponent of pairs held at 1: cost per read pair is what carries to larger inputs).
+ * 90% intervals for both come from out-of-fold log residuals on the training runs (folds by config).
+ */
+export interface ExtrapolationRow {
+  readonly step: string;
+  readonly form: "shipped" | "size-aware";
+  readonly nTrain: number;
+  readonly nTest: number;
+  /** Median absolute percentage error on the held-out larger runs (0.2 = 20%). */
+  readonly mdape: number;
+  /** Median of predicted / true on the held-out runs (< 1: under-predicts). */
+  readonly medianRatio: number;
+  /** Share of held-out runs inside the 90% interval. */
+  readonly coverage: number;
+}
+
+export interface ExtrapolationOptions {
+  readonly trainMaxPairs: number;
+  /** Column holding the input size in read pairs (or reads): the size-aware form's n. */
+  readonly sizeColumn: string;
+  /** Quality columns (known at the prediction moment the caller chose). */
+  readonly qualityColumns: readonly string[];
+  readonly measure?: "cpuS" | "wallS";
+  readonly alpha?: number;
+  readonly folds?: number;
+  readonly genome?: string;
+}
+
+/** The size-aware form's fitted parameters (quality columns standardized on the training runs). */
+export interface SizeAwareFit {
+  readonly fixedS: number;
+  readonly logCostPerPair: number;
+  readonly beta: readonly number[];
+  readonly means: readonly number[];
+  readonly scales: readonly number[];
+}
+
+/** Least squares by normal equations with a tiny ridge for stability (few columns). */
+function lstsq(X: readonly number[][], y: readonly number[]): number[] {
+  const p = X[0]?.length ?? 0;
+  const A = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  const b = new Array<number>(p).fill(0);
+  X.forEach((row, i) => {
+    for (let j = 0; j < p; j++) {
+      b[j]! += row[j]! * y[i]!;
+      for (let k = 0; k < p; k++) A[j]![k]! += row[j]! * row[k]!;
+    }
+  });
+  for (let j = 1; j < p; j++) A[j]![j]! += 1e-6;
+  // Gaussian elimination with partial pivoting
+  for (let c = 0; c < p; c++) {
+    let piv = c;
+    for (let r = c + 1; r < p; r++) if (Math.abs(A[r]![c]!) > Math.abs(A[piv]![c]!)) piv = r;
+    [A[c], A[piv]] = [A[piv]!, A[c]!];
+    [b[c], b[piv]] = [b[piv]!, b[c]!];
+    const d = A[c]![c]! || 1e-12;
+    for (let r = c + 1; r < p; r++) {
+      const f = A[r]![c]! / d;
+      for (let k = c; k < p; k++) A[r]![k]! -= f * A[c]![k]!;
+      b[r]! -= f * b[c]!;
+    }
+  }
+  const x = new Array<number>(p).fill(0);
+  for (let r = p - 1; r >= 0; r--) {
+    let s = b[r]!;
+    for (let k = r + 1; k < p; k++) s -= A[r]![k]! * x[k]!;
+    x[r] = s / (A[r]![r]! || 1e-12);
+  }
+  return x;
+}
+
+/** Fit time = a + exp(c + β·z) × n, z the standardized quality columns; log-space loss. */
+export function fitSizeAware(n: readonly number[], Q: readonly (readonly number[])[], t: readonly number[], grid = 60): SizeAwareFit {
+  const q = Q[0]?.length ?? 0;
+  const means = Array.from({ length: q }, (_, j) => Q.reduce((s, r) => s + r[j]!, 0) / Q.length);
+  const scales = Array.from({ length: q }, (_, j) => Math.sqrt(Q.reduce((s, r) => s + (r[j]! - means[j]!) ** 2, 0) / Q.length) || 1);
+  const Z = Q.map((r) => r.map((v, j) => (v - means[j]!) / scales[j]!));
+  const tMin = Math.min(...t);
+  let best: SizeAwareFit | null = null;
+  let bestLoss = Infinity;
+  for (let g = 0; g < grid; g++) {
+    const a = (0.98 * tMin * g) / grid;
+    const y = t.map((v, i) => Math.log(v - a) - Math.log(n[i]!));
+    const coef = lstsq(Z.map((z) => [1, ...z]), y);
+    const fit: SizeAwareFit = { fixedS: a, logCostPerPair: coef[0]!, beta: coef.slice(1), means, scales };
+    const loss = t.reduce((s, v, i) => s + (Math.log(v) - Math.log(predictSizeAware(fit, n[i]!, Q[i]!))) ** 2, 0);
+    if (loss < bestLoss) { bestLoss = loss; best = fit; }
+  }
+  return best!;
+}
+
+export function predictSizeAware(f: SizeAwareFit, n: number, q: readonly number[]): number {
+  const z = q.reduce((s, v, j) => s + f.beta[j]! * ((v - f.means[j]!) / f.scales[j]!), 0);
+  return f.fixedS + Math.exp(f.logCostPerPair + z) * n;
+}
+
+/** Group k-fold by config (the same input never on both sides); deterministic round-robin by sorted group. */
+function groupFolds(groups: readonly string[], k: number): number[][] {
+  const uniq = [...new Set(groups)].sort();
+  const foldOf = new Map(uniq.map((g, i) => [g, i % k]));
+  return Array.from({ length: Math.min(k, uniq.length) }, (_, f) => groups.flatMap((g, i) => (foldOf.get(g) === f ? [i] : [])));
+}
+
+/** Extrapolation of both forms per step; steps without training and test runs are left out. */
+export function extrapolation(runs: readonly HarnessRun[], steps: readonly string[], model: Regressor, opts: ExtrapolationOptions): ExtrapolationRow[] {
+  const { measure = "cpuS", alpha = 0.1, folds = 5, genome = "ecoli_k12" } = opts;
+  const cols = [opts.sizeColumn, ...opts.qualityColumns];
+  const out: ExtrapolationRow[] = [];
+  for (const step of steps) {
+    const rows = runs.filter((r) => r.loadLabel === "none" && (r.genome ?? "ecoli_k12") === genome)
+      .map((r) => ({ r, t: runStepTime(r, step, measure), x: cols.map((c) => r.metrics[c]) }))
+      .filter((d): d is { r: HarnessRun; t: number; x: number[] } => d.t !== undefined && d.x.every((v) => v !== undefined && Number.isFinite(v)));
+    const train = rows.filter((d) => Number(d.r.design["n_pairs"]) <= opts.trainMaxPairs);
+    const test = rows.filter((d) => Number(d.r.design["n_pairs"]) > opts.trainMaxPairs);
+    if (train.length < 4 || !test.length) continue;
+    const fitShipped = (ds: typeof rows) => clone(model).fit(ds.map((d) => d.x), ds.map((d) => Math.log(d.t)));
+    const fitAware = (ds: typeof rows) => fitSizeAware(ds.map((d) => d.x[0]!), ds.map((d) => d.x.slice(1)), ds.map((d) => d.t));
+    const forms: Array<["shipped" | "size-aware", (ds: typeof rows) => (d: (typeof rows)[number]) => number]> = [
+      ["shipped", (ds) => { const m = fitShipped(ds); return (d) => Math.exp(m.predict([d.x])[0]!); }],
+      ["size-aware", (ds) => { const f = fitAware(ds); return (d) => predictSizeAware(f, d.x[0]!, d.x.slice(1)); }],
+    ];
+    for (const [form, fitter] of forms) {
+      const resid: number[] = [];
+      for (const idx of groupFolds(train.map((d) => d.r.configId), folds)) {
+        const hold = new Set(idx);
+        const pred = fitter(train.filter((_, i) => !hold.has(i)));
+        for (const i of idx) resid.push(Math.abs(Math.log(train[i]!.t) - Math.log(Math.max(pred(train[i]!), 1e-9))));
+      }
+      const q = quantile(resid.sort((a, b) => a - b), 1 - alpha);
+      const pred = fitter(train);
+      const p = test.map((d) => Math.max(pred(d), 1e-9));
+      const y = test.map((d) => d.t);
+      out.push({ step, form, nTrain: train.length, nTest: test.length, mdape: medianAPE(y, p),
+        medianRatio: median(p.map((v, i) => v / y[i]!)), coverage: intervalCoverage(y, p.map((v) => v * Math.exp(-q)), p.map((v) => v * Math.exp(q))) });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,163 @@
+import type { HarnessRun } from "../../features/harness";
+import { quantile, rng } from "../../util/stats";
+
+/**
+ * Does a quality effect measured on small inputs hold at production sizes? (issue 20, scale ladder)
+ *
+ * The quality multiplier of a step at one genome and size is the geometric mean of its time over the
+ * runs of one quality configuration divided by the geometric mean over the baseline runs of the same
+ * genome and size. Its confidence interval resamples the runs of each cell independently (percentile
+ * bootstrap); with two repeats per cell it shows the spread of the repeats, not a population interval.
+ */
+export interface MultiplierRow {
+  readonly step: string;
+  readonly genome: string;
+  readonly nPairs: number;
+  readonly quality: string;
+  readonly multiplier: number;
+  readonly lo: number;
+  readonly hi: number;
+  /** Geometric-mean time of the quality runs and of the baseline runs, seconds. */
+  readonly qualityS: number;
+  readonly baselineS: number;
+  readonly nQuality: number;
+  readonly nBaseline: number;
+}
+
+export interface ScaleOptions {
+  /** Time measure of a step (CPU seconds by default: the project's primary measure). */
+  readonly measure?: "cpuS" | "wallS";
+  /** Bootstrap resamples. */
+  readonly reps?: number;
+  readonly seed?: number;
+  /** Only runs without co-located load (the default) or every run. */
+  readonly includeLoaded?: boolean;
+}
+
+const logMean = (v: readonly number[]): number => v.reduce((s, x) => s + Math.log(x), 0) / v.length;
+
+/** Step time of one run (undefined where the step did not complete or had no positive time). */
+export function runStepTime(r: HarnessRun, step: string, measure: "cpuS" | "wallS" = "cpuS"): number | undefined {
+  const t = r.steps.get(step);
+  if (!t || t.status !== "COMPLETED") return undefined;
+  const v = t[measure];
+  return v !== undefined && v > 0 ? v : undefined;
+}
+
+/** Runs grouped by genome, read pairs and quality configuration (the design's `varied`). */
+export function scaleCells(runs: readonly HarnessRun[], opts: ScaleOptions = {}): Map<string, HarnessRun[]> {
+  const cells = new Map<string, HarnessRun[]>();
+  for (const r of runs) {
+    if (!opts.includeLoaded && r.loadLabel !== "none") continue;
+    const key = cellKey(r.genome ?? "ecoli_k12", Number(r.design["n_pairs"]), r.varied);
+    cells.set(key, [...(cells.get(key) ?? []), r]);
+  }
+  return cells;
+}
+
+const cellKey = (genome: string, n: number, q: string): string => `${genome}\t${n}\t${q}`;
+
+/** Bootstrap of exp(mean log a - mean log b), resampling a and b independently. */
+export function ratioInterval(a: readonly number[], b: readonly number[], reps: number, seed: number): [number, number] {
+  const rand = rng(seed);
+  const draw = (v: readonly number[]) => v.map(() => v[Math.floor(rand() * v.length)]!);
+  const out: number[] = [];
+  for (let i = 0; i < reps; i++) out.push(Math.exp(logMean(draw(a)) - logMean(draw(b))));
+  out.sort((x, y) => x - y);
+  return [quantile(out, 0.025), quantile(out, 0.975)];
+}
+
+/** Quality multiplier per step, genome, size and quality configuration (cells with ≥ 1 run on each side). */
+export function qualityMultipliers(runs: readonly HarnessRun[], steps: readonly string[], opts: ScaleOptions = {}): MultiplierRow[] {
+  const { measure = "cpuS", reps = 2000, seed = 1 } = opts;
+  const cells = scaleCells(runs, opts);
+  const out: MultiplierRow[] = [];
+  const keys = [...cells.keys()].map((k) => k.split("\t")).sort((x, y) => x[0]!.localeCompare(y[0]!) || Number(x[1]) - Number(y[1]) || x[2]!.localeCompare(y[2]!));
+  for (const step of steps) {
+    for (const [genome, n, q] of keys) {
+      if (q === "baseline") continue;
+      const times = (rs: readonly HarnessRun[] | undefined) => (rs ?? []).map((r) => runStepTime(r, step, measure)).filter((v): v is number => v !== undefined);
+      const tq = times(cells.get(cellKey(genome!, Number(n), q!)));
+      const tb = times(cells.get(cellKey(genome!, Number(n), "baseline")));
+      if (!tq.length || !tb.length) continue;
+      const [lo, hi] = ratioInterval(tq, tb, reps, seed);
+      out.push({ step, genome: genome!, nPairs: Number(n), quality: q!, multiplier: Math.exp(logMean(tq) - logMean(tb)), lo, hi,
+        qualityS: Math.exp(logMean(tq)), baselineS: Math.exp(logMean(tb)), nQuality: tq.length, nBaseline: tb.length });
+    }
+  }
+  return out;
+}
+
+/**
+ * How a multiplier changes between two sizes: ratio of the multiplier at `large` to the one at `small`
+ * (same step, genome and quality), with a bootstrap interval that resamples all four cells.
+ * `verdict` is "holds" when the interval contains 1, otherwise "grows" or "shrinks".
+ */
+export interface MultiplierTrend {
+  readonly step: string;
+  readonly genome: string;
+  readonly quality: string;
+  readonly small: number;
+  readonly large: number;
+  readonly multiplierSmall: number;
+  readonly multiplierLarge: number;
+  readonly ratio: number;
+  readonly lo: number;
+  readonly hi: number;
+  readonly verdict: "holds" | "grows" | "shrinks";
+}
+
+export function multiplierTrends(runs: readonly HarnessRun[], steps: readonly string[], small: number, large: number, opts: ScaleOptions = {}): MultiplierTrend[] {
+  const { measure = "cpuS", reps = 2000, seed = 1 } = opts;
+  const cells = scaleCells(runs, opts);
+  const genomes = [...new Set([...cells.keys()].map((k) => k.split("\t")[0]!))].sort();
+  const qualities = [...new Set([...cells.keys()].map((k) => k.split("\t")[2]!))].filter((q) => q !== "baseline").sort();
+  const out: MultiplierTrend[] = [];
+  for (const step of steps) for (const genome of genomes) for (const quality of qualities) {
+    const t = (n: number, q: string) => (cells.get(cellKey(genome, n, q)) ?? []).map((r) => runStepTime(r, step, measure)).filter((v): v is number => v !== undefined);
+    const qs = t(small, quality), bs = t(small, "baseline"), ql = t(large, quality), bl = t(large, "baseline");
+    if (!qs.length || !bs.length || !ql.length || !bl.length) continue;
+    const mS = Math.exp(logMean(qs) - logMean(bs)), mL = Math.exp(logMean(ql) - logMean(bl));
+    const rand = rng(seed);
+    const draw = (v: readonly number[]) => v.map(() => v[Math.floor(rand() * v.length)]!);
+    const boot: number[] = [];
+    for (let i = 0; i < reps; i++) boot.push(Math.exp(logMean(draw(ql)) - logMean(draw(bl)) - logMean(draw(qs)) + logMean(draw(bs))));
+    boot.sort((x, y) => x - y);
+    const lo = quantile(boot, 0.025), hi = quantile(boot, 0.975);
+    out.push({ step, genome, quality, small, large, multiplierSmall: mS, multiplierLarge: mL, ratio: mL / mS, lo, hi,
+      verdict: lo <= 1 && hi >= 1 ? "holds" : lo > 1 ? "grows" : "shrinks" });
+  }
+  return out;
+}
+
+/**
+ * Fixed cost of a step: least-squares line time = a + b × (read pairs) over the baseline runs of one
+ * genome, with the share a / (a + b n) that the fixed part takes at each size (JVM start-up, index
+ * loading: what makes small-input effects look smaller than they are per read).
+ */
+export interface FixedCostRow {
+  readonly step: string;
+  readonly genome: string;
+  /** Intercept, seconds, and per-million-pairs slope, seconds. */
+  readonly fixedS: number;
+  readonly perMillionS: number;
+  readonly shareAt: ReadonlyArray<{ nPairs: number; share: number }>;
+  readonly n: number;
+}
+
+export function fixedCosts(runs: readonly HarnessRun[], steps: readonly string[], genome = "ecoli_k12", opts: ScaleOptions = {}): FixedCostRow[] {
+  const { measure = "cpuS" } = opts;
+  const base = runs.filter((r) => (r.genome ?? "ecoli_k12") === genome && r.varied === "baseline" && (opts.includeLoaded || r.loadLabel === "none"));
+  const sizes = [...new Set(base.map((r) => Number(r.design["n_pairs"])))].sort((a, b) => a - b);
+  const out: FixedCostRow[] = [];
+  for (const step of steps) {
+    const pts = base.map((r) => [Number(r.design["n_pairs"]) / 1e6, runStepTime(r, step, measure)] as const).filter((p): p is readonly [number, number] => p[1] !== undefined);
+    if (new Set(pts.map((p) => p[0])).size < 2) continue;
+    const mx = pts.reduce((s, p) => s + p[0], 0) / pts.length, my = pts.reduce((s, p) => s + p[1], 0) / pts.length;
+    const b = pts.reduce((s, p) => s + (p[0] - mx) * (p[1] - my), 0) / pts.reduce((s, p) => s + (p[0] - mx) ** 2, 0);
+    const a = my - b * mx;
+    out.push({ step, genome, fixedS: a, perMillionS: b, n: pts.length,
+      shareAt: sizes.map((n) => ({ nPairs: n, share: a / (a + (b * n) / 1e6) })) });
+  }
+  return out;
+}

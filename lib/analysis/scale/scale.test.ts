@@ -1,0 +1,62 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { HarnessRun } from "../../features/harness";
+import { LinearRidge } from "../../models/ridge";
+import type { TaskRun } from "../../traces/schema";
+import { extrapolation, fitSizeAware, predictSizeAware } from "./extrapolation";
+import { fixedCosts, multiplierTrends, qualityMultipliers } from "./multipliers";
+
+/** A run of one step whose CPU time is fixed + perPair × pairs × multiplier (known truth). */
+function run(id: string, nPairs: number, varied: string, cpu: number, metrics: Record<string, number> = {}, genome = "ecoli_k12"): HarnessRun {
+  const steps = new Map([["bwa_mem", { task: "bwa_mem", status: "COMPLETED", wallS: cpu, cpuS: cpu } as unknown as TaskRun]]);
+  return { runId: id, configId: id, phase: "ladder1", varied, repeat: 1, loadLabel: "none", genome, design: { n_pairs: nPairs }, metrics, steps };
+}
+
+const SIZES = [200_000, 800_000, 3_200_000];
+// fixed 10 s + 20 s per million pairs; low quality costs 3x per pair (not on the fixed part)
+const truth = (n: number, m: number) => 10 + 20 * (n / 1e6) * m;
+const ladder = (jitter = [1, 1]): HarnessRun[] => SIZES.flatMap((n) => jitter.flatMap((j, r) => [
+  run(`b${n}-${r}`, n, "baseline", truth(n, 1) * j), run(`q${n}-${r}`, n, "qual_shift", truth(n, 3) * j)]));
+
+test("quality multipliers: the per-pair effect looks smaller at small sizes where the fixed cost dominates", () => {
+  const rows = qualityMultipliers(ladder([0.95, 1.05]), ["bwa_mem"], { reps: 200 });
+  assert.equal(rows.length, 3);
+  const at = (n: number) => rows.find((r) => r.nPairs === n)!;
+  assert.ok(Math.abs(at(200_000).multiplier - truth(2e5, 3) / truth(2e5, 1)) < 1e-9);
+  assert.ok(at(200_000).multiplier < at(3_200_000).multiplier);
+  // the same jitter on both sides cancels: the two repeats agree and the interval is tight
+  for (const r of rows) assert.ok(r.lo <= r.multiplier + 1e-9 && r.hi >= r.multiplier - 1e-9);
+  assert.equal(at(800_000).nQuality, 2);
+});
+
+test("multiplier trend: 'grows' when the interval excludes 1, 'holds' when the effect is the same", () => {
+  const grows = multiplierTrends(ladder([0.97, 1.03]), ["bwa_mem"], 200_000, 3_200_000, { reps: 300 });
+  assert.equal(grows[0]!.verdict, "grows");
+  const flat = SIZES.flatMap((n) => [0.9, 1.1].flatMap((j, r) => [run(`b${n}${r}`, n, "baseline", 5 * n / 1e5 * j), run(`q${n}${r}`, n, "qual_shift", 10 * n / 1e5 / j)]));
+  assert.equal(multiplierTrends(flat, ["bwa_mem"], 200_000, 3_200_000, { reps: 300 })[0]!.verdict, "holds");
+});
+
+test("fixed costs: intercept and per-million slope of the baseline line, and the fixed share per size", () => {
+  const [f] = fixedCosts(ladder(), ["bwa_mem"]);
+  assert.ok(Math.abs(f!.fixedS - 10) < 1e-6 && Math.abs(f!.perMillionS - 20) < 1e-6);
+  assert.ok(Math.abs(f!.shareAt[0]!.share - 10 / 14) < 1e-9);
+});
+
+test("size-aware form recovers fixed cost, per-pair cost and the quality effect", () => {
+  const n = [2e5, 4e5, 8e5, 2e5, 4e5, 8e5], q = [[30], [30], [30], [20], [20], [20]];
+  const t = n.map((v, i) => 10 + 2e-5 * v * Math.exp(q[i]![0]! === 20 ? Math.log(3) : 0));
+  const f = fitSizeAware(n, q, t, 200);
+  for (let i = 0; i < n.length; i++) assert.ok(Math.abs(predictSizeAware(f, n[i]!, q[i]!) - t[i]!) / t[i]! < 0.03);
+  const big = predictSizeAware(f, 3.2e6, [20]);
+  assert.ok(Math.abs(big - (10 + 2e-5 * 3.2e6 * 3)) / big < 0.05, `extrapolated ${big}`);
+});
+
+test("extrapolation: trained up to 0.8M pairs, the size-aware form predicts 3.2M; ridge on clamped features cannot", () => {
+  const runs = SIZES.flatMap((n) => [30, 25, 20].flatMap((qual, k) => [0, 1].map((r) =>
+    run(`${n}-${qual}-${r}`, n, k ? "qual_shift" : "baseline", (10 + 2e-5 * n * Math.exp((30 - qual) * 0.1)) * (r ? 1.02 : 0.98), { reads: n, q: qual }))));
+  const rows = extrapolation(runs, ["bwa_mem"], new LinearRidge({ alpha: 1 }), { trainMaxPairs: 800_000, sizeColumn: "reads", qualityColumns: ["q"], folds: 3 });
+  const aware = rows.find((r) => r.form === "size-aware")!, shipped = rows.find((r) => r.form === "shipped")!;
+  assert.equal(aware.nTest, 6);
+  assert.ok(aware.mdape < 0.05, `size-aware MdAPE ${aware.mdape}`);
+  assert.ok(shipped.mdape > 0.3 && shipped.medianRatio < 1, `shipped MdAPE ${shipped.mdape}, ratio ${shipped.medianRatio}`);
+});
