@@ -151,7 +151,7 @@ def cmd_host_check(a):
 def cmd_aggregate(a):
     out = Path(a.outdir)
     runs, rows = [], []
-    for rj in sorted(glob.glob(str(out / "runs" / "r*" / "run.json"))):
+    for rj in sorted(glob.glob(str(out / "runs" / "[rs][0-9]*" / "run.json"))):
         run = json.loads(Path(rj).read_text())
         runs.append(run)
         tp = Path(rj).with_name("trace.tsv")

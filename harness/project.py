@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Project what the rest of a harness design will cost from the runs done so far (scale ladder pilot).
 
-  python3 harness/project.py data/harness-scale [--step freebayes]
+  python3 harness/project.py data/harness-scale [--measure wall|cpu]
 
 Per design row not yet done: wall time = baseline(genome, pairs) x multiplier(quality), where
   baseline(g, n)  is a power law n^b through the completed baseline runs of genome g (E. coli's when g
@@ -20,8 +20,8 @@ from collections import defaultdict
 from pathlib import Path
 
 
-def run_times(out):
-    """{run_id: {step: wall_s, "simulate": s}} for completed runs."""
+def run_times(out, measure="wall"):
+    """{run_id: {step: seconds, "simulate": s}} for completed runs: wall time, or CPU (user + sys)."""
     times = {}
     for rj in sorted((out / "runs").glob("*/run.json")):
         d = json.loads(rj.read_text())
@@ -30,7 +30,8 @@ def run_times(out):
         t = {"simulate": float((d.get("input") or {}).get("simulate_wall_s") or 0)}
         with open(rj.parent / "trace.tsv") as f:
             for r in csv.DictReader(f, delimiter="\t"):
-                t[r["process"]] = float(r["realtime"]) / 1000
+                t[r["process"]] = (float(r["realtime"]) / 1000 if measure == "wall"
+                                   else float(r["user_s"]) + float(r["sys_s"]))
         times[d["run_id"]] = t
     return times
 
@@ -49,10 +50,12 @@ def power_law(points):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("outdir")
+    ap.add_argument("--measure", choices=["wall", "cpu"], default="wall",
+                    help="wall: as the runs went on this machine (includes its load); cpu: user + sys seconds")
     a = ap.parse_args()
     out = Path(a.outdir)
     design = list(csv.DictReader(open(out / "design.tsv"), delimiter="\t"))
-    times = run_times(out)
+    times = run_times(out, a.measure)
     done = [r for r in design if r["run_id"] in times]
     todo = [r for r in design if r["run_id"] not in times]
     if not done:
@@ -91,8 +94,8 @@ def main():
             total += t
             by_step[s] += t
     done_s = sum(sum(t.values()) for t in times.values())
-    print(f"[project] {out}: {len(done)} runs done ({done_s / 3600:.2f} h of steps), {len(todo)} to go, "
-          f"projected {total / 3600:.1f} h")
+    print(f"[project] {out}: {len(done)} runs done ({done_s / 3600:.2f} h of steps, {a.measure}), {len(todo)} to go, "
+          f"projected {total / 3600:.1f} h {a.measure}")
     for s in sorted(by_step, key=by_step.get, reverse=True):
         print(f"  {s:18s} {by_step[s] / 3600:6.2f} h  {100 * by_step[s] / max(total, 1e-9):5.1f}%")
     if assumed:
