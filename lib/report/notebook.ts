@@ -3,7 +3,7 @@ import { join, relative, resolve } from "node:path";
 import { projectRoot } from "../data/paths";
 import { type ResolvedFile } from "../data/resolve";
 import type { Figure } from "../plots/figure";
-import { figureHtml, plotlyBundleHtml } from "../plots/render";
+import { figureHtml, plotlyBundleHtml } from "./figureHtml";
 import { stableStringify, writeFigureJson } from "../plots/save";
 import { sha256File } from "../util/hash";
 import { showHtml, showMarkdown } from "./display";

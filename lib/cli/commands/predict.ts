@@ -1,5 +1,6 @@
 import { qcFeatureRecords } from "../../features/qcRecords";
-import { loadModel, predictRuntime, readFeatureTable, type FeatureRecord, type SamplePrediction } from "../../models";
+import { readFeatureTable } from "../../features/featureTable";
+import { loadModel, predictRuntime, type FeatureRecord, type SamplePrediction } from "../../models";
 import { type Command, flagString, parseArgs } from "../command";
 
 function table(rows: readonly SamplePrediction[]): string {
