@@ -46,15 +46,15 @@ test("recovers known multiplicative effects from a jointly varied design (constr
   assert.match(labels[1] ?? "", /^qual_shift -1\d→0$/);
 });
 
-test("real harness: input size and base quality move BWA-MEM and freebayes CPU time beyond the CI", () => {
-  const ds = loadHarness();
-  const rows = designEffects(ds.runs, ["bwa_mem", "freebayes"], ds.factors, { measure: "cpuS", reps: 200 });
-  const get = (step: string, f: string) => rows.find((r) => r.step === step && r.factor === f);
-  for (const step of ["bwa_mem", "freebayes"]) {
-    const size = get(step, "n_pairs");
-    assert.ok(size && size.ciLo > 1.5, `${step}: 8x the reads costs clearly more CPU (${size?.multiplier})`);
-    const q = get(step, "qual_shift");
-    // qual_shift 0 is the best quality: the upper end of the range is faster than -15.
-    assert.ok(q && q.ciHi < 1, `${step}: better base quality is faster (${q?.multiplier} [${q?.ciLo}, ${q?.ciHi}])`);
+test("real harness (frozen slice: first 120 runs): one row per step and varying factor, CI around the estimate", () => {
+  // The claims (size and base quality move BWA-MEM and freebayes CPU time beyond the CI) are about
+  // the growing dataset: notebook 03 checks them on the full data with nb.check.
+  const ds = loadHarness(undefined, { limit: 120 });
+  const rows = designEffects(ds.runs, ["bwa_mem", "freebayes"], ds.factors, { measure: "cpuS", reps: 100 });
+  for (const r of rows) {
+    assert.ok(r.step === "bwa_mem" || r.step === "freebayes");
+    assert.ok(ds.factors.includes(r.factor));
+    if (Number.isFinite(r.ciLo)) assert.ok(r.ciLo <= r.multiplier * 1.000001 && r.multiplier <= r.ciHi * 1.000001, `${r.step} ${r.factor}: ${r.ciLo} <= ${r.multiplier} <= ${r.ciHi}`);
   }
+  assert.ok(rows.some((r) => r.step === "freebayes" && r.factor === "n_pairs"));
 });

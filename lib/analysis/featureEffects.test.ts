@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { FeatureDef } from "../features/types";
 import { rng, tailFlags } from "../util/stats";
-import { aucOf, clusterResample, featureEffects } from "./featureEffects";
+import { aucOf, clusterResample, featureEffects, topPerStep } from "./featureEffects";
 import type { StepTable } from "./stepTable";
 
 const def = (name: string, kind: "size" | "quality"): FeatureDef => ({ name, kind, source: "t", column: name, unit: "", transform: "identity", stage: "reads", affects: ["s"], rationale: "" });
@@ -52,4 +52,10 @@ test("aucOf and tailFlags", () => {
   assert.equal(aucOf([1, 1], [false, true]), 0.5);
   const t = { ...table(6, 2), time: [1, 1, 10, 5, 5, 5] };
   assert.deepEqual(tailFlags(t.time, ["a", "a", "a", "b", "b", "b"], 2), [false, false, true, false, false, false]);
+});
+
+test("topPerStep keeps the first n of each step in order", () => {
+  const e = [{ step: "a", v: 1 }, { step: "b", v: 2 }, { step: "a", v: 3 }, { step: "a", v: 4 }, { step: "b", v: 5 }];
+  assert.deepEqual(topPerStep(e, 2).map((x) => x.v), [1, 2, 3, 5]);
+  assert.deepEqual(topPerStep(e, 0), []);
 });

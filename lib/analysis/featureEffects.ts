@@ -89,6 +89,16 @@ function residualOf(y: readonly number[], Z: readonly (readonly number[])[]): nu
   return out;
 }
 
+/** The first `n` effects of each step, in the given order (e.g. by |partial correlation|, as `featureEffects` sorts them). */
+export function topPerStep<E extends { readonly step: string }>(effects: readonly E[], n: number): E[] {
+  const seen = new Map<string, number>();
+  return effects.filter((e) => {
+    const c = seen.get(e.step) ?? 0;
+    seen.set(e.step, c + 1);
+    return c < n;
+  });
+}
+
 /** Mann–Whitney AUC: probability that a random positive has a higher value than a random negative. */
 export function aucOf(values: readonly number[], positive: readonly boolean[]): number {
   const pos: number[] = [];

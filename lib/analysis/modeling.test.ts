@@ -6,7 +6,7 @@ import { test } from "node:test";
 import { cpuModels, loadHarness } from "../data/harness";
 import { loadModel } from "../models/serialize";
 import { LinearRidge } from "../models/ridge";
-import { featuresForStep, harnessLiftUncertainty, liftRows, trainStepModel } from "./modeling";
+import { DEFAULT_STEP_RECIPE, featuresForStep, harnessLiftUncertainty, liftRows, recipeFeatures, trainStepModel } from "./modeling";
 
 test("a model of a step only sees features measured before the step runs", () => {
   const bwa = featuresForStep("bwa_mem").map((f) => f.name);
@@ -59,4 +59,12 @@ test("harnessLiftUncertainty: seeds bracket the mean lift, the bootstrap CI brac
   assert.ok(row.liftMinOverSeeds <= row.lift && row.lift <= row.liftMaxOverSeeds);
   assert.ok(row.liftLo <= row.liftHi && row.pBetter >= 0 && row.pBetter <= 1);
   assert.deepEqual(harnessLiftUncertainty(runs, ["freebayes"], new LinearRidge({ alpha: 1 }), { repeats: 3, reps: 300 }), [row], "seeded: same result");
+});
+
+test("a recipe's features: registry names known before the step, size first; leaks and typos are refused", () => {
+  assert.deepEqual(recipeFeatures("bwa_mem", DEFAULT_STEP_RECIPE), featuresForStep("bwa_mem"));
+  assert.deepEqual(recipeFeatures("freebayes", { features: ["reads", "mismatch_rate"] }).map((f) => f.name), ["reads", "mismatch_rate"]);
+  assert.throws(() => recipeFeatures("bwa_mem", { features: ["reads", "mismatch_rate"] }), /'mismatch_rate' cannot be used for bwa_mem/);
+  assert.throws(() => recipeFeatures("bwa_mem", { features: ["reads", "mean_base_qualty"] }), /'mean_base_qualty' cannot be used/);
+  assert.throws(() => recipeFeatures("bwa_mem", { features: ["mean_base_quality", "reads"] }), /first feature .* must be a size feature/);
 });

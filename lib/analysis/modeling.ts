@@ -189,9 +189,44 @@ export interface ShippedModel {
 /** Fewest unloaded runs a shipped model is trained on. */
 export const MIN_TRAINING_RUNS = 15;
 
+/** What a shipped step model is made of: a notebook passes it and shows it. */
+export interface StepModelRecipe {
+  /**
+   * Registry feature names, size feature first (the tail model's comparable runs are by column 0).
+   * Default: every QC feature known before the step starts (`featuresForStep`).
+   */
+  readonly features?: readonly string[];
+  /** Point model: "ridge", "gbt" (`gbt` params) or "auto", the better grouped-CV R² on log time. */
+  readonly base: "ridge" | "gbt" | "auto";
+  readonly ridgeAlpha: number;
+  readonly gbt: GBTParams;
+  /** Split-conformal miscoverage: intervals target 1 - alpha. */
+  readonly intervalAlpha: number;
+  /** Tail: P(time > tailK x the median of runs in the same read-count bin), `tailSizeBins` bins. */
+  readonly tailK: number;
+  readonly tailSizeBins: number;
+}
+
+/** The recipe of the shipped harness models (notebook 05 shows it and passes it). */
+export const DEFAULT_STEP_RECIPE: StepModelRecipe = { base: "auto", ridgeAlpha: 1, gbt: SMALL_DATA_GBT, intervalAlpha: 0.1, tailK: 2, tailSizeBins: 4 };
+
+/** The recipe's features for `step`, refusing any that does not exist before the step starts or is unknown. */
+export function recipeFeatures(step: string, recipe: Pick<StepModelRecipe, "features">): FeatureDef[] {
+  const allowed = featuresForStep(step);
+  if (!recipe.features) return allowed;
+  const defs = recipe.features.map((name) => {
+    const f = allowed.find((x) => x.name === name);
+    if (!f) throw new Error(`feature '${name}' cannot be used for ${step}: not a QC feature known before ${step} starts (allowed: ${allowed.map((x) => x.name).join(", ")})`);
+    return f;
+  });
+  if (defs[0]?.kind !== "size") throw new Error(`the first feature of a ${step} recipe must be a size feature (the tail model compares runs of similar size by column 0); got '${defs[0]?.name ?? "none"}'`);
+  return defs;
+}
+
 /**
- * Train and save the shipped model of one harness step: a point model with split-conformal 90%
- * intervals and a tail-risk classifier (P(time > 2x median of runs of comparable read count)), on
+ * Train and save the shipped model of one harness step, made by `opts.recipe` (default
+ * `DEFAULT_STEP_RECIPE`: a point model with split-conformal 90% intervals and a tail-risk classifier,
+ * P(time > 2x median of runs of comparable read count)), on
  * every unloaded run, with the grouped-CV metrics of the same configuration written into the file.
  * CPU time is the default target (wall time on the shared harness machine carries contention that no
  * input feature can explain). The point model is ridge or the small-data GBT, whichever has the better
@@ -199,10 +234,11 @@ export const MIN_TRAINING_RUNS = 15;
  * cannot extrapolate to an unseen level, with space-filling runs they can catch interactions.
  * Writes `<dir>/harness-<step>.json` and a model card `<dir>/harness-<step>.md`.
  */
-export function trainStepModel(runs: readonly HarnessRun[], step: string, dir: string, opts: { seed?: number; k?: number; measure?: TimeMeasure; base?: "ridge" | "gbt" | "auto" } = {}): ShippedModel {
+export function trainStepModel(runs: readonly HarnessRun[], step: string, dir: string, opts: { seed?: number; k?: number; measure?: TimeMeasure; base?: "ridge" | "gbt" | "auto"; recipe?: StepModelRecipe } = {}): ShippedModel {
   const seed = opts.seed ?? 7;
   const measure = opts.measure ?? DEFAULT_MEASURE;
-  const defs = featuresForStep(step);
+  const recipe: StepModelRecipe = { ...(opts.recipe ?? DEFAULT_STEP_RECIPE), ...(opts.base ? { base: opts.base } : {}) };
+  const defs = recipeFeatures(step, recipe);
   const specs = defs.map(specOf);
   const d = stepData(runs, step, measure);
   const nGroups = new Set(d.groups).size;
@@ -212,14 +248,14 @@ export function trainStepModel(runs: readonly HarnessRun[], step: string, dir: s
   const X = featureMatrix(d.records, specs);
   const make = (b: "ridge" | "gbt"): RuntimePredictor =>
     new RuntimePredictor({
-      interval: new SplitConformal({ base: b === "ridge" ? new LinearRidge({ alpha: 1 }) : new GradientBoostedTrees(SMALL_DATA_GBT), alpha: 0.1, seed }),
-      tail: new TailRiskClassifier({ k: 2, sizeFeature: 0, sizeBins: 4, classifier: new GradientBoostedTrees({ loss: "logistic", nEstimators: 100, learningRate: 0.05, numLeaves: 4, minSamplesLeaf: 3, seed }), seed }),
+      interval: new SplitConformal({ base: b === "ridge" ? new LinearRidge({ alpha: recipe.ridgeAlpha }) : new GradientBoostedTrees(recipe.gbt), alpha: recipe.intervalAlpha, seed }),
+      tail: new TailRiskClassifier({ k: recipe.tailK, sizeFeature: 0, sizeBins: recipe.tailSizeBins, classifier: new GradientBoostedTrees({ loss: "logistic", nEstimators: 100, learningRate: 0.05, numLeaves: 4, minSamplesLeaf: 3, seed }), seed }),
     });
   const folds = Math.min(opts.k ?? 5, nGroups);
   // "auto": the point model with the better grouped-CV R² on log time (same folds and seed for both).
   // The reported CV metrics are those of the chosen model, so they are slightly optimistic; the card says
   // which was chosen and what the other scored.
-  const candidates: Array<"ridge" | "gbt"> = (opts.base ?? "auto") === "auto" ? ["ridge", "gbt"] : [opts.base as "ridge" | "gbt"];
+  const candidates: Array<"ridge" | "gbt"> = recipe.base === "auto" ? ["ridge", "gbt"] : [recipe.base];
   const scored = candidates.map((b) => ({ b, cv: crossValidate(make(b), X, d.yLog, { groups: d.groups, k: folds, seed }) }));
   const best = scored.reduce((a, c) => (c.cv.metrics.r2Log > a.cv.metrics.r2Log ? c : a));
   const chosen = best.b;
