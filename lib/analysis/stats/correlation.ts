@@ -1,4 +1,4 @@
-import { mean, rng } from "../util/stats";
+import { mean, rng } from "../../util/stats";
 
 /** Pairs where both values are finite (correlations ignore missing values pairwise). */
 export function finitePairs(x: readonly number[], y: readonly number[]): { x: number[]; y: number[] } {

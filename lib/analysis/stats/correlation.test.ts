@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { rng } from "../util/stats";
+import { rng } from "../../util/stats";
 import { bootstrapCI, mutualInformation, partialCorrelation, pearson, ranks, spearman } from "./correlation";
 
 test("pearson and spearman match hand-computed values", () => {

@@ -1,6 +1,6 @@
-import type { HarnessRun } from "../data/harness";
-import { median, sd, mean } from "../util/stats";
-import { DEFAULT_MEASURE, stepTime, type TimeMeasure } from "../data/stepRows";
+import type { HarnessRun } from "../../data/harness";
+import { median, sd, mean } from "../../util/stats";
+import { DEFAULT_MEASURE, stepTime, type TimeMeasure } from "../../data/stepRows";
 
 /** Run-to-run noise of a step: spread of identical inputs run several times (same config id). */
 export interface NoiseBand {

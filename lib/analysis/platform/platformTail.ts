@@ -1,8 +1,8 @@
-import type { Figure, Trace } from "../plots/figure";
-import { boxByGroup, color, ecdf, scatterByGroup } from "../plots/builders";
-import { round } from "../plots/figure";
-import type { TaskRun } from "../traces/schema";
-import { quantileBins, ratiosToMedian, tailTable, type TailRow, type TimedRun } from "./tail";
+import type { Figure, Trace } from "../../plots/figure";
+import { boxByGroup, color, ecdf, scatterByGroup } from "../../plots/builders";
+import { round } from "../../plots/figure";
+import type { TaskRun } from "../../traces/schema";
+import { quantileBins, ratiosToMedian, tailTable, type TailRow, type TimedRun } from "../tail/tailTable";
 
 /** Runs with a usable run time (finite, > 0): platform dumps carry failed and zero-second jobs. */
 export function timedRuns(runs: readonly TaskRun[]): TaskRun[] {

@@ -1,7 +1,7 @@
 import { MultivariateLinearRegression } from "ml-regression";
-import type { HarnessRun } from "../data/harness";
-import { clusterResample, quantile, rng } from "../util/stats";
-import { DEFAULT_MEASURE, stepTime, type TimeMeasure } from "../data/stepRows";
+import type { HarnessRun } from "../../data/harness";
+import { clusterResample, quantile, rng } from "../../util/stats";
+import { DEFAULT_MEASURE, stepTime, type TimeMeasure } from "../../data/stepRows";
 
 /**
  * Effect of each design factor with every other factor varying at the same time (OFAT + Latin

@@ -4,11 +4,11 @@
  * missing, NaN, on the rows of an earlier step), stacked, with the step as one-hot columns. Groups are
  * config ids, so a config's rows of every step share one CV fold.
  */
-import type { HarnessRun } from "../data/harness";
-import { FEATURES } from "../features/registry";
-import { featureMatrix, type FeatureSpec } from "../models/features";
-import { featuresForStep, specOf, stepData } from "./modeling";
-import { DEFAULT_MEASURE, type TimeMeasure } from "../data/stepRows";
+import type { HarnessRun } from "../../data/harness";
+import { FEATURES } from "../../features/registry";
+import { featureMatrix, type FeatureSpec } from "../../models/features";
+import { featuresForStep, specOf, stepData } from "./stepModels";
+import { DEFAULT_MEASURE, type TimeMeasure } from "../../data/stepRows";
 
 /** The stacked table: X rows, log time, config-id groups, and each row's step and run id. */
 export interface StackedStepTable {

@@ -1,8 +1,8 @@
-import type { FeatureDef } from "../features/types";
-import type { HarnessRun } from "../data/harness";
-import { DEFAULT_MEASURE, stepRows, type TimeMeasure } from "../data/stepRows";
+import type { FeatureDef } from "../../features/types";
+import type { HarnessRun } from "../../data/harness";
+import { DEFAULT_MEASURE, stepRows, type TimeMeasure } from "../../data/stepRows";
 
-export { DEFAULT_MEASURE, type TimeMeasure } from "../data/stepRows";
+export { DEFAULT_MEASURE, type TimeMeasure } from "../../data/stepRows";
 
 /** One step's observations as columns, ready for statistics and models. */
 export interface StepTable {

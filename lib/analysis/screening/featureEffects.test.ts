@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { FeatureDef } from "../features/types";
-import { rng, tailFlags } from "../util/stats";
+import type { FeatureDef } from "../../features/types";
+import { rng, tailFlags } from "../../util/stats";
 import { aucOf, clusterResample, featureEffects, topPerStep } from "./featureEffects";
 import type { StepTable } from "./stepTable";
 

@@ -3,11 +3,11 @@
  * sha256, not assumed), so every difference is the machine's: how much slower is each step on the
  * other CPU, and do the input-quality effects measured on one machine hold on the other?
  */
-import type { HarnessRun } from "../data/harness";
-import { median, quantile } from "../util/stats";
-import { bootstrapCI, pearson } from "./correlation";
-import { factorEffectTable } from "./factorEffects";
-import { DEFAULT_MEASURE, stepTime, type TimeMeasure } from "../data/stepRows";
+import type { HarnessRun } from "../../data/harness";
+import { median, quantile } from "../../util/stats";
+import { bootstrapCI, pearson } from "../stats/correlation";
+import { factorEffectTable } from "../screening/factorEffects";
+import { DEFAULT_MEASURE, stepTime, type TimeMeasure } from "../../data/stepRows";
 
 /** One machine's runs with their input checksums (`readInputChecksums`). */
 export interface HostSide {

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { loadHarness, type HarnessRun } from "../data/harness";
-import type { TaskRun } from "../traces/schema";
-import { rng } from "../util/stats";
+import { loadHarness, type HarnessRun } from "../../data/harness";
+import type { TaskRun } from "../../traces/schema";
+import { rng } from "../../util/stats";
 import { designEffects } from "./designEffects";
 import { designEffectsFigure } from "./figures";
 

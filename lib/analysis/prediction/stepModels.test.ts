@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { cpuModels, loadHarness } from "../data/harness";
-import { loadModel } from "../models/serialize";
-import { LinearRidge } from "../models/ridge";
-import { DEFAULT_STEP_RECIPE, featuresForStep, harnessLiftUncertainty, liftRows, recipeFeatures, trainStepModel } from "./modeling";
+import { cpuModels, loadHarness } from "../../data/harness";
+import { loadModel } from "../../models/serialize";
+import { LinearRidge } from "../../models/ridge";
+import { DEFAULT_STEP_RECIPE, featuresForStep, harnessLiftUncertainty, liftRows, recipeFeatures, trainStepModel } from "./stepModels";
 
 test("a model of a step only sees features measured before the step runs", () => {
   const bwa = featuresForStep("bwa_mem").map((f) => f.name);

@@ -1,10 +1,10 @@
-import type { FeatureDef } from "../features/types";
+import type { FeatureDef } from "../../features/types";
 /** Re-exported for callers of the analysis barrel; the implementation is in util/stats. */
-export { clusterResample } from "../util/stats";
-import { clusterResample, rng, tailFlags } from "../util/stats";
-import { mutualInformation, partialCorrelation, pearson, residualize, spearman } from "./correlation";
+export { clusterResample } from "../../util/stats";
+import { clusterResample, rng, tailFlags } from "../../util/stats";
+import { mutualInformation, partialCorrelation, pearson, residualize, spearman } from "../stats/correlation";
 import type { StepTable } from "./stepTable";
-import { quantileBins } from "./tail";
+import { quantileBins } from "../tail/tailTable";
 
 /** Association of one feature with one step's (log) run time. */
 export interface FeatureEffect {

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { loadHarness, type HarnessRun } from "../data/harness";
-import { LinearRidge } from "../models/ridge";
-import type { TaskRun } from "../traces/schema";
-import type { RunPairing } from "./hostReplication";
-import { hostTransfer, unseenInputs } from "./hostTransfer";
+import { loadHarness, type HarnessRun } from "../../data/harness";
+import { LinearRidge } from "../../models/ridge";
+import type { TaskRun } from "../../traces/schema";
+import type { RunPairing } from "./replication";
+import { hostTransfer, unseenInputs } from "./transfer";
 
 /** The same run timed on a machine `f` times as fast (every step's time multiplied by f). */
 function rescaled(r: HarnessRun, f: number): HarnessRun {

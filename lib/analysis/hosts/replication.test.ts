@@ -2,12 +2,12 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { projectRoot } from "../data/paths";
-import { cpuModels, harnessDir, loadHarness, readInputChecksums, type HarnessRun } from "../data/harness";
-import type { TaskRun } from "../traces/schema";
-import { rng } from "../util/stats";
+import { projectRoot } from "../../data/paths";
+import { cpuModels, harnessDir, loadHarness, readInputChecksums, type HarnessRun } from "../../data/harness";
+import type { TaskRun } from "../../traces/schema";
+import { rng } from "../../util/stats";
 import { effectReplicationFigure, hostRatioFigure } from "./figures";
-import { effectReplication, hostStepRatios, medianWallOverCpu, pairRuns, replicationSummary } from "./hostReplication";
+import { effectReplication, hostStepRatios, medianWallOverCpu, pairRuns, replicationSummary } from "./replication";
 
 function run(id: string, config: string, varied: string, design: Record<string, number>, times: Record<string, number>, loadLabel = "none"): HarnessRun {
   const steps = new Map(Object.entries(times).map(([task, t]) => [task, { task, status: "COMPLETED", wallS: t, cpuS: t, raw: { cpu_model: "CPU" } } as unknown as TaskRun]));

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { HarnessRun } from "../data/harness";
-import type { TaskRun } from "../traces/schema";
-import { attributeTail } from "./tailAttribution";
+import type { HarnessRun } from "../../data/harness";
+import type { TaskRun } from "../../traces/schema";
+import { attributeTail } from "./attribution";
 
 function run(id: string, wallS: number, cpuS: number, reads = 200000, loadLabel = "none"): HarnessRun {
   const step = { task: "bwa_mem", status: "COMPLETED", wallS, cpuS, raw: { load1_start: "1" } } as unknown as TaskRun;

@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { harnessDir, loadHarness } from "../data/harness";
-import { groupKFold } from "../models/evaluate/splits";
-import { featuresForStep, stepData } from "./modeling";
+import { harnessDir, loadHarness } from "../../data/harness";
+import { groupKFold } from "../../models/evaluate/splits";
+import { featuresForStep, stepData } from "./stepModels";
 import { stackedStepTable } from "./stackedSteps";
 
 const have = existsSync(join(harnessDir(), "trace.tsv"));

@@ -4,14 +4,14 @@
  * The per-step scale is the median B/A time ratio of runs made on both machines with identical input
  * (`hostStepRatios`), estimated from all pairs or from a few (how many reruns does recalibration need?).
  */
-import type { HarnessRun } from "../data/harness";
-import { clone, type Regressor } from "../models/estimator";
-import { medianAPE, r2 } from "../models/evaluate/metrics";
-import { featureMatrix } from "../models/features";
-import { median, rng } from "../util/stats";
-import { featuresForStep, specOf, stepData } from "./modeling";
-import { pairRatios, type RunPairing } from "./hostReplication";
-import { DEFAULT_MEASURE, type TimeMeasure } from "../data/stepRows";
+import type { HarnessRun } from "../../data/harness";
+import { clone, type Regressor } from "../../models/estimator";
+import { medianAPE, r2 } from "../../models/evaluate/metrics";
+import { featureMatrix } from "../../models/features";
+import { median, rng } from "../../util/stats";
+import { featuresForStep, specOf, stepData } from "../prediction/stepModels";
+import { pairRatios, type RunPairing } from "./replication";
+import { DEFAULT_MEASURE, type TimeMeasure } from "../../data/stepRows";
 
 export interface HostTransferRow<S extends string = string> {
   readonly step: S;

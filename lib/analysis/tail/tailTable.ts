@@ -1,4 +1,4 @@
-import { comparableMedians, quantileSorted } from "../util/stats";
+import { comparableMedians, quantileSorted } from "../../util/stats";
 
 /** One observation for tail analysis: a group (tool/step) and a run time. */
 export interface TimedRun {

@@ -1,7 +1,7 @@
-import type { HarnessRun } from "../data/harness";
-import { completedTime, stepRows } from "../data/stepRows";
-import { comparableMedians, median } from "../util/stats";
-import { quantileBins } from "./tail";
+import type { HarnessRun } from "../../data/harness";
+import { completedTime, stepRows } from "../../data/stepRows";
+import { comparableMedians, median } from "../../util/stats";
+import { quantileBins } from "./tailTable";
 
 /** One slow run and what made it slow. */
 export interface TailAttribution {

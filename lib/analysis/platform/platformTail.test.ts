@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
-import { mirrorRoot } from "../data/paths";
-import { readTrace } from "../traces/read";
-import { platformTail, timedRuns, toolKey } from "./platform";
+import { mirrorRoot } from "../../data/paths";
+import { readTrace } from "../../traces/read";
+import { platformTail, timedRuns, toolKey } from "./platformTail";
 
 const mirror = mirrorRoot();
 

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { GradientBoostedTrees } from "../models/gbt/gbt";
-import { TailRiskClassifier } from "../models/tail";
-import { rng } from "../util/stats";
-import { evaluateTail, reliabilityFigure } from "./tailModel";
+import { GradientBoostedTrees } from "../../models/gbt/gbt";
+import { TailRiskClassifier } from "../../models/tail";
+import { rng } from "../../util/stats";
+import { evaluateTail, reliabilityFigure } from "./evaluation";
 
 /** Size in column 0, a "bad input" flag in column 1 that makes a run 4x slower; log times. */
 function data(n: number, seed: number): { X: Float64Array[]; y: Float64Array; groups: string[] } {

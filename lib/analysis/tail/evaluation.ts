@@ -1,11 +1,11 @@
-import type { Matrix } from "../models/estimator";
-import { estimatorOutOfFold } from "../models/evaluate/outOfFold";
-import { tailScores } from "../models/evaluate/scores";
-import { groupKFold, kFold, type Fold } from "../models/evaluate/splits";
-import type { ReliabilityBin } from "../models/evaluate/metrics";
-import { TailRiskClassifier } from "../models/tail";
-import { color } from "../plots/builders";
-import { type Figure, round } from "../plots/figure";
+import type { Matrix } from "../../models/estimator";
+import { estimatorOutOfFold } from "../../models/evaluate/outOfFold";
+import { tailScores } from "../../models/evaluate/scores";
+import { groupKFold, kFold, type Fold } from "../../models/evaluate/splits";
+import type { ReliabilityBin } from "../../models/evaluate/metrics";
+import { TailRiskClassifier } from "../../models/tail";
+import { color } from "../../plots/builders";
+import { type Figure, round } from "../../plots/figure";
 
 /** Cross-validated evaluation of a tail-risk classifier. */
 export interface TailEvaluation {

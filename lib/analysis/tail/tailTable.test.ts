@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { quantileBins, ratiosToMedian, tailTable } from "./tail";
+import { quantileBins, ratiosToMedian, tailTable } from "./tailTable";
 
 test("tailTable counts runs above k x the group median, per group and pooled", () => {
   // group a: median 10, one run at 25 (>2x), one at 160 (>15x); group b: median 1, none above 2x.
