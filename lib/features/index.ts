@@ -4,3 +4,5 @@ export * from "./registry";
 export * from "./derive";
 export * from "./harness";
 export * from "./qcRecords";
+export { readFeatureTable, featureTableFromText, ID_COLUMNS, type FeatureTable } from "./featureTable";
+export { galaxyTable, type GalaxyTable } from "./galaxyTable";

@@ -10,14 +10,6 @@ export const HARNESS_STEPS = [
 
 export type HarnessStep = (typeof HARNESS_STEPS)[number];
 
-/** The four steps of the prior (OSRE 2023) analysis, with their labels there. */
-export const OSRE_STEPS: ReadonlyArray<{ step: HarnessStep; label: string }> = [
-  { step: "bwa_mem", label: "BWA-MEM" },
-  { step: "samtools_view", label: "samtools view" },
-  { step: "sortsam", label: "SortSam" },
-  { step: "markduplicates", label: "MarkDuplicates" },
-];
-
 const READS_ONLY = new Set<string>(["fastqc", "fastp", "bwa_mem"]);
 
 /** Which feature stages are available before `step` runs (no leakage from its own outputs). */

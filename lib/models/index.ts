@@ -14,6 +14,4 @@ export { MODEL_TYPES, rebuildModel } from "./registry";
 export { ModelFormatError } from "./shape";
 export { modelCard } from "./modelCard";
 export { predictRuntime, type SamplePrediction } from "./predict";
-export { readFeatureTable, featureTableFromText, ID_COLUMNS, type FeatureTable } from "./featureTable";
 export * from "./evaluate";
-export { galaxyTable, type GalaxyTable } from "./galaxyTable";

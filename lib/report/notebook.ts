@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { projectRoot } from "../data/paths";
 import { type ResolvedFile } from "../data/resolve";
 import type { Figure } from "../plots/figure";
-import { figureHtml, plotlyBundleHtml } from "../plots/render";
+import { figureHtml, plotlyBundleHtml } from "./figureHtml";
 import { stableStringify, writeFigureJson } from "../plots/save";
 import { sha256File } from "../util/hash";
 import { showHtml, showMarkdown } from "./display";
@@ -47,9 +47,16 @@ export class NotebookContext {
     this.reportsDir = join(base, "reports");
   }
 
-  /** Take the first `n` items in smoke mode, all otherwise. */
-  limit<T>(items: readonly T[], n: number): T[] {
-    return this.smoke ? items.slice(0, n) : [...items];
+  /**
+   * The one smoke slice: `limit(n)` is `n` in smoke mode and undefined (everything) otherwise, for a
+   * loader's `limit` option; `limit(items, n)` takes the first `n` items in smoke mode, all otherwise.
+   * @example loadHarness(undefined, { limit: nb.limit(12) })
+   */
+  limit(n: number): number | undefined;
+  limit<T>(items: readonly T[], n: number): T[];
+  limit<T>(a: number | readonly T[], n?: number): number | undefined | T[] {
+    if (typeof a === "number") return this.smoke ? a : undefined;
+    return this.smoke ? a.slice(0, n) : [...a];
   }
 
   /** Record that this notebook read pinned public files (cited in provenance). */
@@ -61,6 +68,14 @@ export class NotebookContext {
   async usedProjectFile(dataset: string, path: string): Promise<void> {
     const abs = resolve(projectRoot(), path);
     this.uses.push({ dataset, path, sha256: await sha256File(abs), source: "project" });
+  }
+
+  /**
+   * Record files this project generated, e.g. every file `loadHarness` read (`h.files`): absolute or
+   * project-relative paths, each hashed now and cited by its project-relative path.
+   */
+  async usedProjectFiles(dataset: string, paths: readonly string[]): Promise<void> {
+    for (const p of paths) await this.usedProjectFile(dataset, relative(projectRoot(), resolve(projectRoot(), p)));
   }
 
   /** Save the figure as plotly JSON under artifacts/figures/<notebook>/ and draw it. */
@@ -81,6 +96,21 @@ export class NotebookContext {
 
   md(text: string): void {
     showMarkdown(text);
+  }
+
+  /**
+   * A claim about this run's results, checked where the report states it: in a full run a claim
+   * that does not hold stops the notebook (and `make reproduce`) with the claim's text; a smoke run
+   * (a small slice, where the numbers are not the result) shows it as not checked.
+   * @example nb.check("quality features lift freebayes beyond fold luck", row.liftMinOverSeeds > 0)
+   */
+  check(claim: string, holds: boolean): void {
+    if (this.smoke) {
+      showMarkdown(`*check not applied (smoke run on a small slice): ${escapeHtml(claim)}*`);
+      return;
+    }
+    if (!holds) throw new Error(`${this.name}: check failed: ${claim}`);
+    showMarkdown(`✔ *checked on this run's data: ${escapeHtml(claim)}*`);
   }
 
   /** Save a JSON result beside the figures (deterministic key order). */
