@@ -74,6 +74,7 @@ const FORBIDDEN: Record<string, readonly string[]> = {
   qc: ["traces", "features", "models", "analysis", "plots", "report", "cli"],
   traces: ["qc", "features", "models", "analysis", "plots", "report", "cli"],
   features: ["analysis", "plots", "report", "cli"],
+  workflow: ["models", "analysis", "plots", "report", "cli"],
   analysis: ["report", "cli"],
   report: ["analysis", "cli"],
 };

@@ -5,5 +5,6 @@ export * from "./prediction";
 export * from "./tail";
 export * from "./hosts";
 export * from "./platform";
+export * from "./scale";
 export * from "./load";
 export * as reproduce from "./reproduce";

@@ -1,8 +1,10 @@
-import type { HarnessRun } from "../../features/harness";
+import type { HarnessRun } from "../../data/harness";
+import { DEFAULT_MEASURE, stepTime, type TimeMeasure } from "../../data/stepRows";
 import { clone, type Regressor } from "../../models/estimator";
 import { intervalCoverage, medianAPE } from "../../models/evaluate/metrics";
+import { outOfFold } from "../../models/evaluate/outOfFold";
+import { groupKFold } from "../../models/evaluate/splits";
 import { median, quantile } from "../../util/stats";
-import { runStepTime } from "./multipliers";
 
 /**
  * Can a model trained on small inputs predict large ones? Train on runs up to `trainMaxPairs` read
@@ -33,10 +35,12 @@ export interface ExtrapolationOptions {
   readonly sizeColumn: string;
   /** Quality columns (known at the prediction moment the caller chose). */
   readonly qualityColumns: readonly string[];
-  readonly measure?: "cpuS" | "wallS";
+  readonly measure?: TimeMeasure;
   readonly alpha?: number;
   readonly folds?: number;
   readonly genome?: string;
+  /** Seed of the grouped folds. */
+  readonly seed?: number;
 }
 
 /** The size-aware form's fitted parameters (quality columns standardized on the training runs). */
@@ -107,21 +111,14 @@ export function predictSizeAware(f: SizeAwareFit, n: number, q: readonly number[
   return f.fixedS + Math.exp(f.logCostPerPair + z) * n;
 }
 
-/** Group k-fold by config (the same input never on both sides); deterministic round-robin by sorted group. */
-function groupFolds(groups: readonly string[], k: number): number[][] {
-  const uniq = [...new Set(groups)].sort();
-  const foldOf = new Map(uniq.map((g, i) => [g, i % k]));
-  return Array.from({ length: Math.min(k, uniq.length) }, (_, f) => groups.flatMap((g, i) => (foldOf.get(g) === f ? [i] : [])));
-}
-
 /** Extrapolation of both forms per step; steps without training and test runs are left out. */
 export function extrapolation(runs: readonly HarnessRun[], steps: readonly string[], model: Regressor, opts: ExtrapolationOptions): ExtrapolationRow[] {
-  const { measure = "cpuS", alpha = 0.1, folds = 5, genome = "ecoli_k12" } = opts;
+  const { measure = DEFAULT_MEASURE, alpha = 0.1, folds = 5, genome = "ecoli_k12", seed = 1 } = opts;
   const cols = [opts.sizeColumn, ...opts.qualityColumns];
   const out: ExtrapolationRow[] = [];
   for (const step of steps) {
     const rows = runs.filter((r) => r.loadLabel === "none" && (r.genome ?? "ecoli_k12") === genome)
-      .map((r) => ({ r, t: runStepTime(r, step, measure), x: cols.map((c) => r.metrics[c]) }))
+      .map((r) => ({ r, t: stepTime(r, step, measure), x: cols.map((c) => r.metrics[c]) }))
       .filter((d): d is { r: HarnessRun; t: number; x: number[] } => d.t !== undefined && d.x.every((v) => v !== undefined && Number.isFinite(v)));
     const train = rows.filter((d) => Number(d.r.design["n_pairs"]) <= opts.trainMaxPairs);
     const test = rows.filter((d) => Number(d.r.design["n_pairs"]) > opts.trainMaxPairs);
@@ -133,13 +130,14 @@ export function extrapolation(runs: readonly HarnessRun[], steps: readonly strin
       ["size-aware", (ds) => { const f = fitAware(ds); return (d) => predictSizeAware(f, d.x[0]!, d.x.slice(1)); }],
     ];
     for (const [form, fitter] of forms) {
-      const resid: number[] = [];
-      for (const idx of groupFolds(train.map((d) => d.r.configId), folds)) {
-        const hold = new Set(idx);
-        const pred = fitter(train.filter((_, i) => !hold.has(i)));
-        for (const i of idx) resid.push(Math.abs(Math.log(train[i]!.t) - Math.log(Math.max(pred(train[i]!), 1e-9))));
-      }
-      const q = quantile(resid.sort((a, b) => a - b), 1 - alpha);
+      const groups = train.map((d) => d.r.configId);
+      const k = Math.min(folds, new Set(groups).size);
+      const oof = outOfFold(train.length, groupKFold(k, groups, seed), (tr) => {
+        const pred = fitter(Array.from(tr, (i) => train[i]!));
+        return (te) => ({ prediction: Array.from(te, (i) => pred(train[i]!)) });
+      });
+      const resid = train.map((d, i) => Math.abs(Math.log(d.t) - Math.log(Math.max(oof.values.prediction[i]!, 1e-9)))).sort((a, b) => a - b);
+      const q = quantile(resid, 1 - alpha);
       const pred = fitter(train);
       const p = test.map((d) => Math.max(pred(d), 1e-9));
       const y = test.map((d) => d.t);

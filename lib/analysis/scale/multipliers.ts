@@ -1,4 +1,5 @@
-import type { HarnessRun } from "../../features/harness";
+import type { HarnessRun } from "../../data/harness";
+import { DEFAULT_MEASURE, stepTime, type TimeMeasure } from "../../data/stepRows";
 import { quantile, rng } from "../../util/stats";
 
 /**
@@ -25,8 +26,8 @@ export interface MultiplierRow {
 }
 
 export interface ScaleOptions {
-  /** Time measure of a step (CPU seconds by default: the project's primary measure). */
-  readonly measure?: "cpuS" | "wallS";
+  /** Time measure of a step (default DEFAULT_MEASURE, CPU seconds). */
+  readonly measure?: TimeMeasure;
   /** Bootstrap resamples. */
   readonly reps?: number;
   readonly seed?: number;
@@ -35,14 +36,6 @@ export interface ScaleOptions {
 }
 
 const logMean = (v: readonly number[]): number => v.reduce((s, x) => s + Math.log(x), 0) / v.length;
-
-/** Step time of one run (undefined where the step did not complete or had no positive time). */
-export function runStepTime(r: HarnessRun, step: string, measure: "cpuS" | "wallS" = "cpuS"): number | undefined {
-  const t = r.steps.get(step);
-  if (!t || t.status !== "COMPLETED") return undefined;
-  const v = t[measure];
-  return v !== undefined && v > 0 ? v : undefined;
-}
 
 /** Runs grouped by genome, read pairs and quality configuration (the design's `varied`). */
 export function scaleCells(runs: readonly HarnessRun[], opts: ScaleOptions = {}): Map<string, HarnessRun[]> {
@@ -69,14 +62,14 @@ export function ratioInterval(a: readonly number[], b: readonly number[], reps: 
 
 /** Quality multiplier per step, genome, size and quality configuration (cells with ≥ 1 run on each side). */
 export function qualityMultipliers(runs: readonly HarnessRun[], steps: readonly string[], opts: ScaleOptions = {}): MultiplierRow[] {
-  const { measure = "cpuS", reps = 2000, seed = 1 } = opts;
+  const { measure = DEFAULT_MEASURE, reps = 2000, seed = 1 } = opts;
   const cells = scaleCells(runs, opts);
   const out: MultiplierRow[] = [];
   const keys = [...cells.keys()].map((k) => k.split("\t")).sort((x, y) => x[0]!.localeCompare(y[0]!) || Number(x[1]) - Number(y[1]) || x[2]!.localeCompare(y[2]!));
   for (const step of steps) {
     for (const [genome, n, q] of keys) {
       if (q === "baseline") continue;
-      const times = (rs: readonly HarnessRun[] | undefined) => (rs ?? []).map((r) => runStepTime(r, step, measure)).filter((v): v is number => v !== undefined);
+      const times = (rs: readonly HarnessRun[] | undefined) => (rs ?? []).map((r) => stepTime(r, step, measure)).filter((v): v is number => v !== undefined);
       const tq = times(cells.get(cellKey(genome!, Number(n), q!)));
       const tb = times(cells.get(cellKey(genome!, Number(n), "baseline")));
       if (!tq.length || !tb.length) continue;
@@ -108,13 +101,13 @@ export interface MultiplierTrend {
 }
 
 export function multiplierTrends(runs: readonly HarnessRun[], steps: readonly string[], small: number, large: number, opts: ScaleOptions = {}): MultiplierTrend[] {
-  const { measure = "cpuS", reps = 2000, seed = 1 } = opts;
+  const { measure = DEFAULT_MEASURE, reps = 2000, seed = 1 } = opts;
   const cells = scaleCells(runs, opts);
   const genomes = [...new Set([...cells.keys()].map((k) => k.split("\t")[0]!))].sort();
   const qualities = [...new Set([...cells.keys()].map((k) => k.split("\t")[2]!))].filter((q) => q !== "baseline").sort();
   const out: MultiplierTrend[] = [];
   for (const step of steps) for (const genome of genomes) for (const quality of qualities) {
-    const t = (n: number, q: string) => (cells.get(cellKey(genome, n, q)) ?? []).map((r) => runStepTime(r, step, measure)).filter((v): v is number => v !== undefined);
+    const t = (n: number, q: string) => (cells.get(cellKey(genome, n, q)) ?? []).map((r) => stepTime(r, step, measure)).filter((v): v is number => v !== undefined);
     const qs = t(small, quality), bs = t(small, "baseline"), ql = t(large, quality), bl = t(large, "baseline");
     if (!qs.length || !bs.length || !ql.length || !bl.length) continue;
     const mS = Math.exp(logMean(qs) - logMean(bs)), mL = Math.exp(logMean(ql) - logMean(bl));
@@ -146,12 +139,12 @@ export interface FixedCostRow {
 }
 
 export function fixedCosts(runs: readonly HarnessRun[], steps: readonly string[], genome = "ecoli_k12", opts: ScaleOptions = {}): FixedCostRow[] {
-  const { measure = "cpuS" } = opts;
+  const { measure = DEFAULT_MEASURE } = opts;
   const base = runs.filter((r) => (r.genome ?? "ecoli_k12") === genome && r.varied === "baseline" && (opts.includeLoaded || r.loadLabel === "none"));
   const sizes = [...new Set(base.map((r) => Number(r.design["n_pairs"])))].sort((a, b) => a - b);
   const out: FixedCostRow[] = [];
   for (const step of steps) {
-    const pts = base.map((r) => [Number(r.design["n_pairs"]) / 1e6, runStepTime(r, step, measure)] as const).filter((p): p is readonly [number, number] => p[1] !== undefined);
+    const pts = base.map((r) => [Number(r.design["n_pairs"]) / 1e6, stepTime(r, step, measure)] as const).filter((p): p is readonly [number, number] => p[1] !== undefined);
     if (new Set(pts.map((p) => p[0])).size < 2) continue;
     const mx = pts.reduce((s, p) => s + p[0], 0) / pts.length, my = pts.reduce((s, p) => s + p[1], 0) / pts.length;
     const b = pts.reduce((s, p) => s + (p[0] - mx) * (p[1] - my), 0) / pts.reduce((s, p) => s + (p[0] - mx) ** 2, 0);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { HarnessRun } from "../../features/harness";
+import type { HarnessRun } from "../../data/harness";
 import { LinearRidge } from "../../models/ridge";
 import type { TaskRun } from "../../traces/schema";
 import { extrapolation, fitSizeAware, predictSizeAware } from "./extrapolation";

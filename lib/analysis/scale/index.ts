@@ -1,0 +1,3 @@
+/** Does a quality effect measured on small inputs hold at production sizes? (scale ladder, issue 20) */
+export * from "./multipliers";
+export * from "./extrapolation";
