@@ -14,7 +14,7 @@ function progressBar(done: number, total: number): string {
 export const qcCommand: Command = {
   name: "qc",
   summary: "parse FastQC / Picard / GATK / samtools / fastp / MultiQC outputs under the given paths into one per-sample metrics table",
-  usage: "gwtime qc <dir|file...> --out metrics.csv|json|parquet|xlsx [--format-report report.json] [--progress] [--sample-from-filename | --sample-from-dir]",
+  usage: "gwtime qc <dir|file...> --out metrics.csv|json|parquet|xlsx [--format-report report.json] [--progress] [--sample-from-filename | --sample-from-dir] [--max-inflated-bytes N]",
   async run(argv) {
     const args = parseArgs(argv, ["progress", "sample-from-filename", "sample-from-dir"]);
     const out = flagString(args, "out");
@@ -22,10 +22,14 @@ export const qcCommand: Command = {
     const format = formatOfPath(out);
     if (!format) throw new Error(`--out must end in .csv, .json, .parquet or .xlsx (got '${out}')`);
     const showProgress = args.flags.has("progress") || process.stderr.isTTY === true;
+    const capFlag = flagString(args, "max-inflated-bytes");
+    const maxInflatedBytes = capFlag === undefined ? undefined : Number(capFlag);
+    if (maxInflatedBytes !== undefined && !(Number.isInteger(maxInflatedBytes) && maxInflatedBytes > 0)) throw new Error(`--max-inflated-bytes: expected a whole number of bytes > 0, got '${capFlag}'`);
     let last = 0;
     const res = collectQc(args.positional, {
       ...DEFAULT_COLLECT_OPTIONS,
       keepRecords: false,
+      ...(maxInflatedBytes !== undefined ? { maxInflatedBytes } : {}),
       sampleNameFromFilename: args.flags.has("sample-from-filename"),
       sampleFromDir: args.flags.has("sample-from-dir"),
       onProgress: showProgress
