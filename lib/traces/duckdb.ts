@@ -587,7 +587,7 @@ export async function writeRunsParquet(results: readonly TraceReadResult[], out:
     const csv = join(dir, "runs.csv");
     const parts: string[] = [];
     results.forEach((r, i) => {
-      const body = runsToCsv(r.runs, false).split("\n").slice(1).filter((l) => l !== "");
+      const body = runsToCsv(r.runs, false, { rawCsv: true }).split("\n").slice(1).filter((l) => l !== "");
       const fileCell = `"${r.file.replace(/"/g, '""')}"`;
       for (const l of body) parts.push(`${fileCell},${l}`);
       void i;

@@ -1,5 +1,6 @@
 import { qcFeatureRecords } from "../../features/qcRecords";
 import { loadModel, predictRuntime, readFeatureTable, type FeatureRecord, type SamplePrediction } from "../../models";
+import { terminalSafe as shown } from "../../util/safeText";
 import { type Command, flagString, parseArgs } from "../command";
 
 function table(rows: readonly SamplePrediction[]): string {
@@ -8,7 +9,7 @@ function table(rows: readonly SamplePrediction[]): string {
   const cov = rows[0]?.coverage;
   const k = rows[0]?.tailK;
   const head = ["sample", "predicted_s", cov != null ? `lower_s(${Math.round(cov * 100)}%)` : "lower_s", "upper_s", k != null ? `p_tail(>${k}x median)` : "p_tail"];
-  const body = rows.map((r) => [r.sample, f(r.predicted), f(r.lower), f(r.upper), f(r.tailProbability, 3)]);
+  const body = rows.map((r) => [shown(r.sample), f(r.predicted), f(r.lower), f(r.upper), f(r.tailProbability, 3)]);
   return [head, ...body].map((c) => c.join("\t")).join("\n") + "\n";
 }
 
@@ -34,7 +35,7 @@ export const predictCommand: Command = {
       const paths = [qc as string, ...args.positional];
       // QC wide rows plus the derived metrics the models use; one sample per folder with --group-by-dir.
       const got = qcFeatureRecords(paths, { groupByDir: args.flags.has("group-by-dir") });
-      for (const f of got.failed) process.stderr.write(`gwtime predict: skipped ${f.file}: ${f.reason}\n`);
+      for (const f of got.failed) process.stderr.write(`gwtime predict: skipped ${shown(f.file)}: ${shown(f.reason)}\n`);
       ids = got.ids;
       records = got.records;
       source = qc as string;
