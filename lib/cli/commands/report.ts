@@ -35,7 +35,8 @@ export const reportCommand: Command = {
       const r = await exportStaticFigures(dir);
       if (r.skipped) process.stderr.write(`${shown(r.skipped)}\n`);
       else process.stdout.write(`exported ${r.written.length} static figure files under ${shown(dir)}\n`);
-      return 0;
+      for (const f of r.failed) process.stderr.write(`  failed: ${shown(f.file)}: ${shown(f.reason)}\n`);
+      return r.failed.length ? 1 : 0;
     }
     throw new Error(this.usage);
   },
