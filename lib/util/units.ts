@@ -37,7 +37,11 @@ export function parseDurationS(text: string | number | null | undefined, bareUni
   if (typeof text === "number") return Number.isFinite(text) ? (bareUnit === "ms" ? text / 1000 : text) : undefined;
   const s = text.trim();
   if (s === "" || s === "-") return undefined;
-  if (/^[0-9]*\.?[0-9]+$/.test(s)) return bareUnit === "ms" ? Number(s) / 1000 : Number(s);
+  // A bare number (exponent allowed, as DuckDB's DOUBLE cast reads it) is in `bareUnit`.
+  if (/^[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?$/.test(s)) {
+    const v = bareUnit === "ms" ? Number(s) / 1000 : Number(s);
+    return Number.isFinite(v) ? v : undefined;
+  }
   // The whole text must be number+unit terms (the SQL macro's full match); every term is summed ("1h 1h" = 7200 s).
   if (!DURATION_FULL.test(s)) return undefined;
   let total = 0;
