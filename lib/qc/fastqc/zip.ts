@@ -68,10 +68,12 @@ function fastEntry(bytes: Uint8Array, file: string, cap: number): Uint8Array | u
     // One output chunk of the declared size (capped: sizes are only checked after): half the
     // time of zlib's default 16 KB chunks, which are then concatenated.
     // Never more than the declared size (itself within the cap): a member that lies about its size
-    // stops there (ERR_BUFFER_TOO_LARGE) and goes to fflate, which is bounded by the declared size too.
+    // stops there (ERR_BUFFER_TOO_LARGE) and the file fails; fflate (unusual zips) is bounded by it too.
     else if (f.method === 8) out = inflateRawSync(data, { chunkSize: Math.max(64, Math.min(f.size, 1032 * f.csize + 64, 64 * 1024 * 1024)), maxOutputLength: Math.max(1, f.size) });
     else return undefined;
-  } catch {
+  } catch (e) {
+    // More bytes than the member declares: corrupt or crafted (a zip bomb that lies about its size).
+    if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw new GwtInputError(`${ENTRY} inflates past its declared ${f.size} bytes: corrupt or crafted zip, not read further`, { file });
     return undefined;
   }
   return out.length === f.size && crc32(out) === f.crc ? out : undefined;
