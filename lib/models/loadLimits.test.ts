@@ -61,3 +61,8 @@ test("coef = 1e308 (checksum recomputed) is refused at predict time instead of p
   const rec = Object.fromEntries(loaded.file.features.map((f) => [f.name, 1e6]));
   assert.throws(() => predictRuntime(loaded, [rec], ["S1"]), /model gives an impossible prediction for sample 'S1'/);
 });
+
+test("a model whose learned state was set to null (checksum recomputed) is refused on load, not at predict (fuzz case)", { skip: !shipped && SKIP }, () => {
+  assert.throws(() => parseModel(tampered((m) => (m.state.interval.state = null)), { source: "n.json" }), (e: unknown) => e instanceof ModelLoadError && /^n\.json: no learned state: SplitConformal is not fitted/.test(e.message));
+  assert.throws(() => parseModel(tampered((m) => (m.state.interval.state.model.state = null)), { source: "n.json" }), (e: unknown) => e instanceof ModelLoadError && /no learned state/.test(e.message));
+});

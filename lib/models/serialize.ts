@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { sha256 } from "../util/hash";
 import { VERSION } from "../version";
-import type { Matrix, ModelState, Regressor } from "./estimator";
+import { type Matrix, type ModelState, NotFittedError, type Regressor } from "./estimator";
 import type { FeatureRecord, FeatureSpec } from "./features";
 import { missingFeatures } from "./features";
 import { rebuildModel } from "./registry";
@@ -226,6 +226,12 @@ export function parseModel(text: string, opts: LoadOptions = {}): LoadedModel {
     model = rebuildModel({ type: o.modelType as string, params: o.params as Record<string, unknown>, state: o.state });
   } catch (e) {
     throw new ModelLoadError((e as Error).message, src);
+  }
+  // A file whose learned state (or a part's) is null holds an unfitted model: refuse it here, not at predict.
+  try {
+    model.predict([new Array<number>(specs.length).fill(1)]);
+  } catch (e) {
+    if (e instanceof NotFittedError) throw new ModelLoadError(`no learned state: ${e.message}`, src);
   }
   return { model, file: o as unknown as ModelFile };
 }
