@@ -117,6 +117,17 @@ bench-models: build .venv-bench/.gwt-stamp
 	@echo "==> model benchmark: gwtime vs scikit-learn / LightGBM / ml-random-forest"
 	bash bench/models/run.sh
 
+# Seeded fuzzing (issue #19): 10,000 cases per parser and 10,000 hostile trace rows per format (TS vs DuckDB).
+.PHONY: fuzz bench-hostile
+fuzz: build
+	@echo "==> seeded fuzz: $${GWT_FUZZ_CASES:-10000} cases per target (table -> artifacts/fuzz/)"
+	GWT_FUZZ_CASES=$${GWT_FUZZ_CASES:-10000} GWT_FUZZ_OUT=artifacts/fuzz node --test --test-reporter=spec --test-timeout=3600000 dist/fuzz/
+
+# Peak memory and time of qc / predict on hostile inputs (/dev/zero, FIFO, zip bombs, 200 MB model) -> artifacts/bench/hostile.md
+bench-hostile: build
+	@echo "==> hostile-input figures (generated fixtures under a temp dir)"
+	bash bench/hostile/run.sh
+
 trace-tools:
 	@echo "==> installing the harness tools (Debian packages)"
 	bash harness/install-tools.sh

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { errorMessage } from "../util/errors";
+import { terminalSafe, terminalSafeLines } from "../util/safeText";
 import { VERSION } from "../version";
 import { COMMAND_LOADERS, allCommands } from "./commands";
 
@@ -20,13 +21,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const load = Object.prototype.hasOwnProperty.call(COMMAND_LOADERS, name) ? COMMAND_LOADERS[name] : undefined;
   if (!load) {
-    process.stderr.write(`gwtime: unknown command '${name}'\n\n${help()}\n`);
+    process.stderr.write(`gwtime: unknown command '${terminalSafe(name)}'\n\n${help()}\n`);
     return 1;
   }
   try {
     return await load().run(rest);
   } catch (e) {
-    process.stderr.write(`gwtime ${name}: ${errorMessage(e)}\n`);
+    process.stderr.write(`gwtime ${name}: ${terminalSafeLines(errorMessage(e))}\n`);
     return 1;
   }
 }

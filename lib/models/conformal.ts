@@ -105,6 +105,8 @@ export class SplitConformal implements Regressor, IntervalCapable {
   /** Rebuild; `rebuild` turns nested ModelStates into models (the registry in serialize.ts). */
   static fromJSON(st: ModelState, rebuild: (s: ModelState) => Regressor): SplitConformal {
     const p = obj(st.params, "SplitConformal.params");
+    const alpha = num(p, "alpha", "SplitConformal.params");
+    if (!(alpha > 0 && alpha < 1)) throw new ModelFormatError(`SplitConformal.params.alpha must be between 0 and 1 exclusive (miscoverage; got ${alpha})`);
     const m = new SplitConformal({ ...(p as SplitConformalParams), base: rebuild(obj(p.base, "SplitConformal.params.base") as unknown as ModelState) });
     if (st.state == null) return m;
     const o = obj(st.state, "SplitConformal.state");

@@ -36,6 +36,14 @@ export function predictRuntime(loaded: LoadedModel, records: readonly FeatureRec
   const tailK = tail && hasTail(m) ? m.tailK : null;
   const lower = iv ? iv.lower : null;
   const upper = iv ? iv.upper : null;
+  // A file that passed its checksum can still hold coefficients no fit produces (1e308): refuse what it predicts.
+  for (let i = 0; i < ids.length; i++) {
+    const p = point?.[i];
+    const lo = lower?.[i];
+    const hi = upper?.[i];
+    const bad = (p !== undefined && !Number.isFinite(p)) || (lo !== undefined && hi !== undefined && !(lo <= hi)) || (p !== undefined && lo !== undefined && hi !== undefined && !(lo <= p && p <= hi)) || ((tail !== null && !((tail[i] as number) >= 0 && (tail[i] as number) <= 1)));
+    if (bad) throw new ModelInputError(`the ${loaded.file.modelType} model gives an impossible prediction for sample '${ids[i]}' (point ${p}, interval [${lo}, ${hi}]${tail ? `, tail ${tail[i]}` : ""}): its parameters are out of range`);
+  }
   return ids.map((sample, i) => ({
     sample,
     predicted: point ? back(point[i] as number) : null,

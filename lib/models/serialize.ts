@@ -4,11 +4,11 @@
  * sha256 of the body. Loading parses plain JSON, checks version and checksum, rebuilds typed models
  * through the registry (validating every shape) and never evaluates anything from the file.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { sha256 } from "../util/hash";
 import { VERSION } from "../version";
-import type { Matrix, ModelState, Regressor } from "./estimator";
+import { type Matrix, type ModelState, NotFittedError, type Regressor } from "./estimator";
 import type { FeatureRecord, FeatureSpec } from "./features";
 import { missingFeatures } from "./features";
 import { rebuildModel } from "./registry";
@@ -141,8 +141,39 @@ export function saveModel(path: string, model: Regressor, meta: ModelMeta): void
   writeFileSync(path, modelToJSON(model, meta));
 }
 
+/** Model files larger than this are refused before reading (shipped models are ~35 KB; `LoadOptions.maxBytes`). */
+export const DEFAULT_MAX_MODEL_BYTES = 64 * 1024 * 1024;
+
+/** Deepest JSON nesting a model file may have (shipped ridge models: 7; ml-random-forest trees nest deeper); deeper is refused before parsing. */
+export const MAX_MODEL_JSON_DEPTH = 1000;
+
+/**
+ * Deepest `[`/`{` nesting of JSON text (strings skipped), stopping early once past `limit`. Linear,
+ * no recursion: the check runs before JSON.parse and the recursive canonical JSON ever see the text.
+ */
+export function jsonDepth(text: string, limit = Infinity): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \ */) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 91 || c === 123) {
+      if (++depth > max) max = depth;
+      if (max > limit) return max;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return max;
+}
+
 /** Options for parseModel/loadModel. */
 export interface LoadOptions {
+  /** Refuse files larger than this many bytes before reading them (default `DEFAULT_MAX_MODEL_BYTES`). */
+  readonly maxBytes?: number;
   /** Feature names (or records) the input provides; loading refuses if the model needs others. */
   readonly expectFeatures?: readonly string[] | readonly FeatureRecord[];
   /** File name for messages. */
@@ -152,6 +183,9 @@ export interface LoadOptions {
 /** Parse and verify model-file text; see loadModel. */
 export function parseModel(text: string, opts: LoadOptions = {}): LoadedModel {
   const src = opts.source;
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_MODEL_BYTES;
+  if (text.length > maxBytes) throw new ModelLoadError(`${text.length} characters, more than the model-file limit of ${maxBytes} bytes; not parsed`, src);
+  if (jsonDepth(text, MAX_MODEL_JSON_DEPTH) > MAX_MODEL_JSON_DEPTH) throw new ModelLoadError(`JSON nested deeper than ${MAX_MODEL_JSON_DEPTH} levels; not parsed`, src);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -176,6 +210,10 @@ export function parseModel(text: string, opts: LoadOptions = {}): LoadedModel {
   if (!Array.isArray(features) || !features.every((f) => typeof f === "object" && f !== null && typeof f.name === "string" && typeof f.unit === "string" && (f.transform === "identity" || f.transform === "log1p"))) {
     throw new ModelLoadError("features must be a list of {name, unit, transform: identity|log1p}", src);
   }
+  const t = o.target as Record<string, unknown> | undefined;
+  if (typeof t !== "object" || t === null || typeof t.name !== "string" || typeof t.unit !== "string" || (t.transform !== "log" && t.transform !== "identity")) {
+    throw new ModelLoadError(`target must be {name, unit, transform: log|identity} (got ${JSON.stringify(t)?.slice(0, 200)})`, src);
+  }
   const specs = features as FeatureSpec[];
   if (opts.expectFeatures) {
     const ef = opts.expectFeatures;
@@ -189,20 +227,32 @@ export function parseModel(text: string, opts: LoadOptions = {}): LoadedModel {
   } catch (e) {
     throw new ModelLoadError((e as Error).message, src);
   }
+  // A file whose learned state (or a part's) is null holds an unfitted model: refuse it here, not at predict.
+  try {
+    model.predict([new Array<number>(specs.length).fill(1)]);
+  } catch (e) {
+    if (e instanceof NotFittedError) throw new ModelLoadError(`no learned state: ${e.message}`, src);
+  }
   return { model, file: o as unknown as ModelFile };
 }
 
 /**
  * Load a model file. Refuses (ModelLoadError, naming the file) an unknown schema version, a
  * checksum mismatch, features the input lacks (with `expectFeatures`), an unknown model type or a
- * malformed state. Never executes code from the file.
+ * malformed state; a file over `maxBytes` (default 64 MiB) before reading it, JSON nested deeper than
+ * `MAX_MODEL_JSON_DEPTH` before parsing it. Never executes code from the file.
  * @example const { model, file } = loadModel("artifacts/models/bwa.json", { expectFeatures: Object.keys(rows[0]) });
  */
 export function loadModel(path: string, opts: LoadOptions = {}): LoadedModel {
   let text: string;
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_MODEL_BYTES;
   try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new Error("not a regular file");
+    if (st.size > maxBytes) throw new ModelLoadError(`${st.size} bytes, more than the model-file limit of ${maxBytes} bytes; not read`, path);
     text = readFileSync(path, "utf8");
   } catch (e) {
+    if (e instanceof ModelLoadError) throw e;
     throw new ModelLoadError(`cannot read (${(e as Error).message})`, path);
   }
   return parseModel(text, { ...opts, source: opts.source ?? path });

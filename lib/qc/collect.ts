@@ -3,10 +3,10 @@
  * and fold the records into one wide per-sample table. One bad file never aborts the batch: every
  * file ends up in the report as parsed, skipped (why) or failed (file, line, reason).
  */
-import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync } from "node:fs";
+import { type Stats, closeSync, constants, fstatSync, openSync, readSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type * as aq from "arquero";
-import { GwtInputError, NoInputFoundError, errorMessage } from "../util/errors";
+import { GwtInputError, GwtLimitError, NoInputFoundError, errorMessage } from "../util/errors";
 import { detect } from "./detect";
 import { QC_MODULES, wideOf } from "./modules";
 import type { ParseOptions } from "./picard/parse";
@@ -95,7 +95,10 @@ export interface QcCollection {
   readonly report: QcReport;
 }
 
-/** All regular files under the given paths (directories walked recursively, symlinks followed), sorted. */
+/**
+ * Every non-directory entry under the given paths (directories walked recursively, symlinks followed),
+ * sorted. Devices, FIFOs and sockets are listed too (never opened): `collectFile` reports them as skipped.
+ */
 export function listFiles(pathsOrDir: string | readonly string[]): string[] {
   const roots = typeof pathsOrDir === "string" ? [pathsOrDir] : pathsOrDir;
   const out: string[] = [];
@@ -109,14 +112,13 @@ export function listFiles(pathsOrDir: string | readonly string[]): string[] {
       for (const e of readdirSync(p, { withFileTypes: true })) {
         const child = join(p, e.name);
         if (e.isDirectory()) walk(child);
-        else if (e.isFile()) out.push(child);
         else if (e.isSymbolicLink()) {
           try {
             walk(child);
           } catch {
             out.push(child); // dangling link: reported as failed when read
           }
-        }
+        } else out.push(child); // regular file, or a device/FIFO/socket reported as skipped
       }
     } else out.push(p);
   };
@@ -130,7 +132,7 @@ const HEAD_BYTES = 64 * 1024;
 /**
  * An open file read in two steps (one open + fstat, no separate stat): the head for detection,
  * then the rest only when a parser wants it — skipped files (FastQC/fastp HTML, ...) cost a 64 KB
- * read and no full decode. Non-regular files are read whole with `readFileSync`, as before.
+ * read and no full decode. Only regular files get here (`collectFile` checks before opening).
  */
 class FileRead {
   readonly size: number;
@@ -138,16 +140,13 @@ class FileRead {
   private got = 0;
   private eof = false;
 
-  constructor(private readonly fd: number, file: string) {
+  constructor(private readonly fd: number, file: string, maxBytes: number) {
     const st = fstatSync(fd);
-    if (st.isFile()) {
-      this.size = st.size;
-      this.buf = Buffer.allocUnsafe(st.size);
-    } else {
-      this.buf = readFileSync(file);
-      this.size = this.buf.length;
-      this.got = this.size;
-    }
+    // The path was a regular file when stat-ed; this catches a swap between stat and open.
+    if (!st.isFile()) throw new GwtLimitError(`not a regular file (${fileKind(st)}): not read`, { file });
+    this.size = st.size;
+    // Allocated only within the size limit (the caller skips larger files without reading them).
+    this.buf = Buffer.allocUnsafe(st.size > maxBytes ? 0 : st.size);
   }
 
   /** The first `n` bytes (fewer at end of file). */
@@ -190,11 +189,22 @@ function hasLines(text: string, n: number): boolean {
   return true;
 }
 
-/** Detect and parse one file (never throws): its report entry and records. */
+/** What a non-regular file is, for the skip reason. */
+function fileKind(st: Stats): string {
+  return st.isCharacterDevice() ? "character device" : st.isBlockDevice() ? "block device" : st.isFIFO() ? "FIFO" : st.isSocket() ? "socket" : st.isDirectory() ? "directory" : "special file";
+}
+
+/**
+ * Detect and parse one file (never throws): its report entry and records. Anything that is not a
+ * regular file (a device such as /dev/zero, a FIFO, a socket, or a symlink to one) is skipped
+ * without being opened; regular files are opened non-blocking and re-checked.
+ */
 export function collectFile(file: string, options: CollectOptions = {}): { report: QcFileReport; records: QcRecord[] } {
   let fd = -1;
   try {
-    fd = openSync(file, "r");
+    const st = statSync(file);
+    if (!st.isFile()) return { report: { file, status: "skipped", bytes: 0, reason: `not a regular file (${fileKind(st)}): not opened` }, records: [] };
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     return { report: { file, status: "failed", bytes: 0, reason: `cannot read: ${errorMessage(e)}` }, records: [] };
   }
@@ -207,12 +217,16 @@ export function collectFile(file: string, options: CollectOptions = {}): { repor
 
 function collectOpen(file: string, fd: number, options: CollectOptions): { report: QcFileReport; records: QcRecord[] } {
   const patterns = options.searchPatterns ?? DEFAULT_SEARCH_PATTERNS;
-  const cannotRead = (e: unknown) => ({ report: { file, status: "failed" as const, bytes: 0, reason: `cannot read: ${errorMessage(e)}` }, records: [] });
+  const cannotRead = (e: unknown) =>
+    e instanceof GwtLimitError
+      ? { report: { file, status: "skipped" as const, bytes: 0, reason: e.message }, records: [] }
+      : { report: { file, status: "failed" as const, bytes: 0, reason: `cannot read: ${errorMessage(e)}` }, records: [] };
   let src: FileRead;
   let head: Buffer;
+  const maxBytes = options.maxFileBytes ?? DEFAULT_COLLECT_OPTIONS.maxFileBytes;
   try {
-    src = new FileRead(fd, file);
-    if (src.size > (options.maxFileBytes ?? DEFAULT_COLLECT_OPTIONS.maxFileBytes))
+    src = new FileRead(fd, file, maxBytes);
+    if (src.size > maxBytes)
       return { report: { file, status: "skipped", bytes: src.size, reason: `larger than maxFileBytes (${src.size} bytes)` }, records: [] };
     head = src.head(HEAD_BYTES);
   } catch (e) {
@@ -262,6 +276,7 @@ function collectOpen(file: string, fd: number, options: CollectOptions): { repor
       records,
     };
   } catch (e) {
+    if (e instanceof GwtLimitError) return { report: { file, status: "skipped", bytes: bytes.length, key: p.key, reason: e.message }, records: [] };
     const line = e instanceof GwtInputError ? e.line : undefined;
     const reason = e instanceof GwtInputError ? e.message : `internal error (please report): ${errorMessage(e)}`;
     return { report: { file, status: "failed", bytes: bytes.length, key: p.key, reason, ...(line !== undefined ? { line } : {}) }, records: [] };

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
 import { columnOrder } from "./collect";
 import type { QcSampleRow } from "./row";
+import { csvCell } from "../util/safeText";
 import { writeXlsx } from "../util/xlsx";
 
 /** Output formats of `writeQcRows`. */
@@ -15,17 +16,18 @@ export function formatOfPath(path: string): QcOutputFormat | undefined {
   return e === ".csv" ? "csv" : e === ".json" ? "json" : e === ".parquet" || e === ".pq" ? "parquet" : e === ".xlsx" ? "xlsx" : undefined;
 }
 
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/** Options of the CSV writers. */
+export interface CsvWriteOptions {
+  /** Write text cells exactly as read (default false: cells starting `=`,`+`,`-`,`@`, tab, CR get a leading `'`). */
+  readonly rawCsv?: boolean;
 }
 
-/** Rows → CSV text (RFC 4180 quoting; missing → empty). Pure. */
-export function rowsToCsv(rows: readonly QcSampleRow[]): string {
+/** Rows → CSV text (RFC 4180 quoting; missing → empty; formula-like text neutralised unless `rawCsv`). Pure. */
+export function rowsToCsv(rows: readonly QcSampleRow[], options: CsvWriteOptions = {}): string {
   const cols = columnOrder(rows);
-  const lines = [cols.map(csvCell).join(",")];
-  for (const r of rows) lines.push(cols.map((c) => csvCell(r[c])).join(","));
+  const raw = options.rawCsv ?? false;
+  const lines = [cols.map((c) => csvCell(c, raw)).join(",")];
+  for (const r of rows) lines.push(cols.map((c) => csvCell(r[c], raw)).join(","));
   return `${lines.join("\n")}\n`;
 }
 
@@ -33,8 +35,8 @@ export function rowsToCsv(rows: readonly QcSampleRow[]): string {
  * Write rows to `path` in `format` (default: from the extension). Parquet and xlsx columns are typed:
  * numeric where every present value is a number, text otherwise; xlsx has one sheet named `qc`.
  */
-export async function writeQcRows(rows: readonly QcSampleRow[], path: string, format: QcOutputFormat | undefined = formatOfPath(path)): Promise<void> {
-  if (format === "csv") return writeFileSync(path, rowsToCsv(rows));
+export async function writeQcRows(rows: readonly QcSampleRow[], path: string, format: QcOutputFormat | undefined = formatOfPath(path), options: CsvWriteOptions = {}): Promise<void> {
+  if (format === "csv") return writeFileSync(path, rowsToCsv(rows, options));
   if (format === "json") return writeFileSync(path, `${JSON.stringify(rows.map((r) => Object.fromEntries(columnOrder(rows).map((c) => [c, r[c] ?? null]))), null, 1)}\n`);
   if (format === "xlsx") return writeXlsx(rows, columnOrder(rows), path, "qc");
   if (format !== "parquet") throw new Error(`unknown output format for '${path}': use .csv, .json, .parquet or .xlsx`);

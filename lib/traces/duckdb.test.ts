@@ -85,7 +85,11 @@ test("DuckDB ingest reports structurally bad rows with line numbers; writeRunsPa
   try {
     const res = await ingestToParquet([fixture("nextflow-bad.tsv")], "nextflow", join(dir, "bad.parquet"));
     assert.equal(res.rows, 4);
-    assert.deepEqual(res.files[0]?.issues.map((i) => i.line), [4]);
+    assert.deepEqual(res.files[0]?.issues.filter((i) => /COLUMNS/.test(i.message)).map((i) => i.line), [4]);
+    // field issues and the dropped row (no process) too, on the lines and in the words of the TS reader
+    const tsIssues = readTraces([fixture("nextflow-bad.tsv")])[0]?.issues ?? [];
+    const key = (i: { line: number | undefined; message: string }) => `${i.line}: ${/COLUMNS|fields/.test(i.message) ? "short row" : i.message}`;
+    assert.deepEqual(res.files[0]?.issues.map(key).sort(), tsIssues.map(key).sort());
     const results = readTraces([fixture("cromwell-metadata.json")]);
     const n = await writeRunsParquet(results, join(dir, "c.parquet"));
     assert.equal(n, 6);
@@ -188,7 +192,8 @@ test("typed fast path: a column numeric in the first rows but with units, paddin
     // the short row is reported with its line (header = line 1), like the TS reader does
     const tsLine = ts?.issues.find((i) => /field|column/i.test(i.message) && i.line === 412)?.line;
     assert.equal(tsLine, 412);
-    assert.deepEqual(res.files[0]?.issues.map((i) => i.line), [412]);
+    assert.deepEqual(res.files[0]?.issues.filter((i) => /COLUMNS/.test(i.message)).map((i) => i.line), [412]);
+    assert.deepEqual(res.files[0]?.issues.map((i) => i.line).sort(), (ts?.issues ?? []).map((i) => i.line).sort(), "field issues on the same lines as the TS reader's");
     const got = await queryParquet(out, "SELECT *, epoch_ms(submitTime) AS submitMs FROM runs ORDER BY CAST(sample[2:] AS INTEGER)");
     const orNull = (v: unknown) => (v === undefined ? null : v);
     want.forEach((w, i) => {
@@ -250,7 +255,9 @@ test("typed fast path on a Galaxy dump: a timestamp / input-size column with gar
     const ts = readTraces([path], { keepRaw: false }).flatMap((r) => r.runs);
     assert.equal(res.rows, ts.length);
     assert.equal(res.rows, 303);
-    assert.deepEqual(res.files[0]?.issues, []);
+    const tsIssues = readTraces([path], { keepRaw: false }).flatMap((r) => r.issues.map((i) => ({ line: i.line, message: i.message })));
+    assert.deepEqual(res.files[0]?.issues, tsIssues, "the garbage cells are reported as the TS reader reports them");
+    assert.equal(tsIssues.length, 2);
     const got = await queryParquet(out, "SELECT epoch_ms(submitTime) AS submitMs, inputBytes, wallS, inputBytesByName['input1'] AS in1 FROM runs ORDER BY startTime");
     const orNull = (v: unknown) => (v === undefined ? null : v);
     ts.forEach((w, i) => {

@@ -1,5 +1,7 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync } from "node:fs";
+import { isUtf8 } from "node:buffer";
 import { basename, dirname, join } from "node:path";
+import { NOT_UTF8 } from "./encoding";
 import { NoInputFoundError, errorMessage } from "../util/errors";
 import { DETECTION_TABLE, readerFor } from "./readers";
 import { type DetectPattern, type ReadOptions, matchesPattern } from "./readers/types";
@@ -63,8 +65,10 @@ function contextFor(path: string, format: string, options: ReadOptions): ReadOpt
 export function readTrace(path: string, options: ReadTraceOptions = {}): TraceReadResult {
   const format = options.format ?? detectFormat(readHead(path), basename(path), options.detection);
   if (!format) throw new NoInputFoundError(`${path}: not a known trace format (use --format to force one)`);
-  const text = readFileSync(path, "utf8");
-  return readerFor(format).parse(text, path, contextFor(path, format, options));
+  const bytes = readFileSync(path);
+  const r = readerFor(format).parse(bytes.toString("utf8"), path, contextFor(path, format, options));
+  // Not UTF-8 (Latin-1): invalid bytes were read as U+FFFD; said once, as the DuckDB path says it.
+  return isUtf8(bytes) ? r : { ...r, issues: [{ file: path, line: undefined, message: NOT_UTF8 }, ...r.issues] };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type * as Arquero from "arquero";
 import type { ColumnTable } from "arquero";
+import { csvCell } from "../util/safeText";
 import { TASK_RUN_COLUMNS } from "./build";
 import type { TaskRun } from "./schema";
 
@@ -35,19 +36,18 @@ export function toTable(runs: readonly TaskRun[], keepRaw = false): ColumnTable 
   return aq.table(cols);
 }
 
-function csvCell(v: unknown): string {
-  if (v === undefined || v === null) return "";
-  const s = v instanceof Date ? v.toISOString() : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** Runs as CSV text (header = TaskRun fields; missing = empty cell; dates ISO 8601). */
-export function runsToCsv(runs: readonly TaskRun[], keepRaw = true): string {
+/**
+ * Runs as CSV text (header = TaskRun fields; missing = empty cell; dates ISO 8601). Text cells
+ * starting `=`,`+`,`-`,`@`, tab or CR get a leading `'` (spreadsheet formula injection) unless
+ * `rawCsv` (use it for CSV another program reads back, as `writeRunsParquet` does).
+ */
+export function runsToCsv(runs: readonly TaskRun[], keepRaw = true, options: { readonly rawCsv?: boolean } = {}): string {
   const cols = TASK_RUN_COLUMNS.filter((k) => k !== "raw" || keepRaw);
+  const raw = options.rawCsv ?? false;
   const lines = [cols.join(",")];
   for (const r of runs) {
     const f = flattenRun(r, keepRaw);
-    lines.push(cols.map((k) => csvCell(f[k])).join(","));
+    lines.push(cols.map((k) => csvCell(f[k], raw)).join(","));
   }
   return `${lines.join("\n")}\n`;
 }

@@ -18,6 +18,17 @@ export class GwtInputError extends Error {
   }
 }
 
+/**
+ * An input left alone on purpose because it would cost too much or cannot be read safely (a zip member
+ * inflating beyond its cap, a device or FIFO): batch work reports it as skipped with this message.
+ */
+export class GwtLimitError extends GwtInputError {
+  constructor(message: string, where: { file?: string; line?: number; field?: string } = {}) {
+    super(message, where);
+    this.name = "GwtLimitError";
+  }
+}
+
 /** Raised when a search finds no usable input at all (distinct from malformed input). */
 export class NoInputFoundError extends Error {
   constructor(message: string) {

@@ -37,16 +37,21 @@ export function parseDurationS(text: string | number | null | undefined, bareUni
   if (typeof text === "number") return Number.isFinite(text) ? (bareUnit === "ms" ? text / 1000 : text) : undefined;
   const s = text.trim();
   if (s === "" || s === "-") return undefined;
-  if (/^[0-9]*\.?[0-9]+$/.test(s)) return bareUnit === "ms" ? Number(s) / 1000 : Number(s);
-  const re = /([0-9]*\.?[0-9]+)\s*(ms|d|h|m|s)/g;
-  let total = 0;
-  let consumed = 0;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    total += Number(m[1]) * (DURATION_UNITS[m[2] ?? "s"] ?? 1);
-    consumed += m[0].length;
+  // A bare number (exponent allowed, as DuckDB's DOUBLE cast reads it) is in `bareUnit`.
+  if (/^[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?$/.test(s)) {
+    const v = bareUnit === "ms" ? Number(s) / 1000 : Number(s);
+    return Number.isFinite(v) ? v : undefined;
   }
-  return consumed > 0 && consumed >= s.replace(/\s+/g, "").length ? total : undefined;
+  // The whole text must be number+unit terms (the SQL macro's full match); every term is summed ("1h 1h" = 7200 s).
+  if (!DURATION_FULL.test(s)) return undefined;
+  let total = 0;
+  for (const m of s.matchAll(DURATION_TERM)) total += Number(m[1]) * (DURATION_UNITS[m[2] ?? "s"] ?? 1);
+  return Number.isFinite(total) ? total : undefined;
 }
+
+/** A duration text: one or more `<number><unit>` terms, spaces/tabs around them (same pattern as `gwt_duration_text_s`). */
+const DURATION_FULL = /^(?:[ \t]*[0-9]*\.?[0-9]+[ \t]*(?:ms|d|h|m|s)[ \t]*)+$/;
+const DURATION_TERM = /([0-9]*\.?[0-9]+)[ \t]*(ms|d|h|m|s)/g;
 
 /** "180.5%" or "180.5" → 180.5 (percent of one core). */
 export function parsePercent(text: string | number | null | undefined): number | undefined {
@@ -131,22 +136,19 @@ CREATE OR REPLACE MACRO gwt_trim(x) AS (CASE WHEN prefix(x, ' ') OR suffix(x, ' 
 CREATE OR REPLACE MACRO gwt_miss_t(t) AS (t IS NULL OR list_contains(['', '-', 'NA', 'NaN', 'nan', 'null', 'None'], t));
 CREATE OR REPLACE MACRO gwt_missing(x) AS (x IS NULL OR gwt_miss_t(gwt_trim(x)));
 CREATE OR REPLACE MACRO gwt_text(x) AS (CASE WHEN gwt_missing(x) THEN NULL ELSE gwt_trim(x) END);
-CREATE OR REPLACE MACRO gwt_nan_null(v) AS (CASE WHEN isnan(v) THEN NULL ELSE v END);
+CREATE OR REPLACE MACRO gwt_nan_null(v) AS (CASE WHEN isfinite(v) THEN v ELSE NULL END);
 CREATE OR REPLACE MACRO gwt_num_t(t) AS (gwt_nan_null(TRY_CAST(t AS DOUBLE)));
 CREATE OR REPLACE MACRO gwt_num_x(x) AS (gwt_nan_null(TRY_CAST(x AS DOUBLE)));
 CREATE OR REPLACE MACRO gwt_nn(v) AS (CASE WHEN v >= 0 THEN v ELSE NULL END);
 CREATE OR REPLACE MACRO gwt_duration_text_s(t) AS (
   CASE
-    WHEN regexp_full_match(t, '(\\s*[0-9]*\\.?[0-9]+\\s*(ms|d|h|m|s)\\s*)+') THEN
-        coalesce(TRY_CAST(regexp_extract(t, '([0-9]*\\.?[0-9]+)\\s*d', 1) AS DOUBLE), 0) * 86400
-      + coalesce(TRY_CAST(regexp_extract(t, '([0-9]*\\.?[0-9]+)\\s*h', 1) AS DOUBLE), 0) * 3600
-      + coalesce(TRY_CAST(regexp_extract(t, '([0-9]*\\.?[0-9]+)\\s*m(\\s|[0-9]|$)', 1) AS DOUBLE), 0) * 60
-      + coalesce(TRY_CAST(regexp_extract(t, '(^|[^0-9.])([0-9]*\\.?[0-9]+)\\s*s', 2) AS DOUBLE), 0)
-      + coalesce(TRY_CAST(regexp_extract(t, '([0-9]*\\.?[0-9]+)\\s*ms', 1) AS DOUBLE), 0) / 1000
+    WHEN regexp_full_match(t, '([ \t]*[0-9]*\\.?[0-9]+[ \t]*(ms|d|h|m|s)[ \t]*)+') THEN gwt_nan_null(list_sum(list_transform(
+      regexp_extract_all(t, '([0-9]*\\.?[0-9]+)[ \t]*(ms|d|h|m|s)', 0),
+      p -> CAST(regexp_extract(p, '^[0-9]*\\.?[0-9]+') AS DOUBLE) * MAP {'d': 86400, 'h': 3600, 'm': 60, 's': 1, 'ms': 0.001}[regexp_extract(p, '(ms|d|h|m|s)$')]::DOUBLE)))
     ELSE NULL
   END);
 CREATE OR REPLACE MACRO gwt_duration_tn(t, n) AS (
-  CASE WHEN n IS NOT NULL THEN gwt_nn(n) / 1000 WHEN gwt_miss_t(t) THEN NULL ELSE gwt_duration_text_s(t) END);
+  CASE WHEN n IS NOT NULL THEN gwt_nn(n) / 1000 WHEN gwt_miss_t(t) THEN NULL ELSE gwt_duration_text_s(trim(t, ' \t')) END);
 CREATE OR REPLACE MACRO gwt_bytes_text(t) AS (
   list_transform([regexp_extract(t, '^([0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([a-zA-Z]*)$', ['num', 'unit'])], p -> TRY_CAST(p.num AS DOUBLE) * MAP {
     '': 1, 'b': 1, 'byte': 1, 'bytes': 1, 'k': 1024, 'kb': 1024, 'kib': 1024,
@@ -154,11 +156,12 @@ CREATE OR REPLACE MACRO gwt_bytes_text(t) AS (
     't': 1099511627776, 'tb': 1099511627776, 'tib': 1099511627776,
     'p': 1125899906842624, 'pb': 1125899906842624, 'pib': 1125899906842624}[lower(p.unit)]::DOUBLE)[1]);
 CREATE OR REPLACE MACRO gwt_bytes_tn(t, n) AS (
-  CASE WHEN n IS NOT NULL THEN gwt_nn(n) WHEN gwt_miss_t(t) THEN NULL ELSE gwt_bytes_text(t) END);
-CREATE OR REPLACE MACRO gwt_percent_t(t) AS (gwt_nan_null(TRY_CAST(replace(t, '%', '') AS DOUBLE)));
-CREATE OR REPLACE MACRO gwt_percent_x(x) AS (gwt_nan_null(TRY_CAST(replace(x, '%', '') AS DOUBLE)));
+  CASE WHEN n IS NOT NULL THEN gwt_nn(n) WHEN gwt_miss_t(t) THEN NULL ELSE gwt_nan_null(gwt_bytes_text(t)) END);
+CREATE OR REPLACE MACRO gwt_percent_t(t) AS (gwt_nan_null(TRY_CAST(regexp_replace(trim(t), '%$', '') AS DOUBLE)));
+CREATE OR REPLACE MACRO gwt_percent_x(x) AS (gwt_nan_null(TRY_CAST(regexp_replace(trim(x), '%$', '') AS DOUBLE)));
+CREATE OR REPLACE MACRO gwt_epoch_us(us) AS (CASE WHEN abs(us) < 8.64e18 THEN make_timestamp(CAST(us AS BIGINT)) ELSE NULL END);
 CREATE OR REPLACE MACRO gwt_epoch_ms_tn(t, n) AS (
-  CASE WHEN n IS NOT NULL THEN make_timestamp(CAST(n * 1000 AS BIGINT)) WHEN gwt_miss_t(t) THEN NULL ELSE TRY_CAST(t AS TIMESTAMP) END);
+  CASE WHEN n IS NOT NULL THEN gwt_epoch_us(n * 1000) WHEN gwt_miss_t(t) THEN NULL ELSE TRY_CAST(t AS TIMESTAMP) END);
 CREATE OR REPLACE MACRO gwt_num(x) AS (gwt_num_t(trim(x)));
 CREATE OR REPLACE MACRO gwt_num_nn(x) AS (gwt_nn(gwt_num_t(trim(x))));
 CREATE OR REPLACE MACRO gwt_duration_s(x) AS (gwt_duration_tn(trim(x), gwt_num_t(trim(x))));

@@ -1,6 +1,7 @@
 import { qcFeatureRecords } from "../../features/qcRecords";
 import { readFeatureTable } from "../../features/featureTable";
 import { loadModel, predictRuntime, type FeatureRecord, type SamplePrediction } from "../../models";
+import { terminalSafe as shown } from "../../util/safeText";
 import { type Command, flagString, parseArgs } from "../command";
 
 function table(rows: readonly SamplePrediction[]): string {
@@ -9,7 +10,7 @@ function table(rows: readonly SamplePrediction[]): string {
   const cov = rows[0]?.coverage;
   const k = rows[0]?.tailK;
   const head = ["sample", "predicted_s", cov != null ? `lower_s(${Math.round(cov * 100)}%)` : "lower_s", "upper_s", k != null ? `p_tail(>${k}x median)` : "p_tail"];
-  const body = rows.map((r) => [r.sample, f(r.predicted), f(r.lower), f(r.upper), f(r.tailProbability, 3)]);
+  const body = rows.map((r) => [shown(r.sample), f(r.predicted), f(r.lower), f(r.upper), f(r.tailProbability, 3)]);
   return [head, ...body].map((c) => c.join("\t")).join("\n") + "\n";
 }
 
@@ -36,7 +37,7 @@ export const predictCommand: Command = {
       // QC wide rows plus the derived metrics the models use; one sample per folder with --sample-from-dir
       // (the same flag as `gwtime qc`; --group-by-dir is its old name).
       const got = qcFeatureRecords(paths, { sampleFromDir: args.flags.has("sample-from-dir") || args.flags.has("group-by-dir") });
-      for (const f of got.failed) process.stderr.write(`gwtime predict: skipped ${f.file}: ${f.reason}\n`);
+      for (const f of got.failed) process.stderr.write(`gwtime predict: skipped ${shown(f.file)}: ${shown(f.reason)}\n`);
       ids = got.ids;
       records = got.records;
       source = qc as string;

@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { exportStaticFigures } from "../../plots/export";
 import { checkReport } from "../../report/check";
+import { terminalSafe as shown } from "../../util/safeText";
 import { type Command, parseArgs } from "../command";
 
 /** `gwtime report check <html...>` and `gwtime report export-figures <dir>`. */
@@ -19,12 +20,12 @@ export const reportCommand: Command = {
       for (const f of files) {
         const r = await checkReport(f);
         if (r.skipped) {
-          process.stderr.write(`${f}: ${r.skipped}\n`);
+          process.stderr.write(`${shown(f)}: ${shown(r.skipped)}\n`);
           continue;
         }
         const ok = r.empty.length === 0 && r.plotlyBundles <= 1 && (r.figures === 0 || r.plotlyBundles === 1);
         if (!ok) bad++;
-        process.stdout.write(`${ok ? "ok  " : "FAIL"} ${f}: ${r.drawn}/${r.figures} figures drawn, plotly.js embedded ${r.plotlyBundles}x${r.empty.length ? `; empty: ${r.empty.join(", ")}` : ""}${r.consoleErrors.length ? `; console errors: ${r.consoleErrors.slice(0, 3).join(" | ")}` : ""}\n`);
+        process.stdout.write(`${ok ? "ok  " : "FAIL"} ${shown(f)}: ${r.drawn}/${r.figures} figures drawn, plotly.js embedded ${r.plotlyBundles}x${r.empty.length ? `; empty: ${shown(r.empty.join(", "))}` : ""}${r.consoleErrors.length ? `; console errors: ${shown(r.consoleErrors.slice(0, 3).join(" | "))}` : ""}\n`);
       }
       return bad === 0 ? 0 : 1;
     }
@@ -32,9 +33,10 @@ export const reportCommand: Command = {
       const dir = rest[0];
       if (!dir) throw new Error(this.usage);
       const r = await exportStaticFigures(dir);
-      if (r.skipped) process.stderr.write(`${r.skipped}\n`);
-      else process.stdout.write(`exported ${r.written.length} static figure files under ${dir}\n`);
-      return 0;
+      if (r.skipped) process.stderr.write(`${shown(r.skipped)}\n`);
+      else process.stdout.write(`exported ${r.written.length} static figure files under ${shown(dir)}\n`);
+      for (const f of r.failed) process.stderr.write(`  failed: ${shown(f.file)}: ${shown(f.reason)}\n`);
+      return r.failed.length ? 1 : 0;
     }
     throw new Error(this.usage);
   },

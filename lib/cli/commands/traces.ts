@@ -4,21 +4,23 @@ import {
   runsToCsv, runsToJsonLines, writeRunsParquet,
 } from "../../traces";
 import { basename } from "node:path";
+import { terminalSafe as shown } from "../../util/safeText";
 import { type Command, flagString, parseArgs } from "../command";
 
 function bar(done: number, total: number, label: string): string {
   const w = 30;
   const k = total > 0 ? Math.round((done / total) * w) : 0;
-  return `\r[${"#".repeat(k)}${"-".repeat(w - k)}] ${done}/${total} ${label.slice(-50).padEnd(50)}`;
+  return `\r[${"#".repeat(k)}${"-".repeat(w - k)}] ${done}/${total} ${shown(label).slice(-50).padEnd(50)}`;
 }
 
 /** `gwtime traces <paths...> [--format F] [--mapping map.json] --out runs.parquet|csv|json [--threads N] [--progress]` */
 export const tracesCommand: Command = {
   name: "traces",
   summary: "read workflow traces (Galaxy, Nextflow, Lotaru, WfFormat, Seqera, Cromwell, Snakemake, generic) into one TaskRun table",
-  usage: "gwtime traces <files|folders...> [--format F] [--mapping map.json] [--out runs.parquet|.csv|.json] [--threads N] [--progress]",
+  usage: "gwtime traces <files|folders...> [--format F] [--mapping map.json] [--out runs.parquet|.csv|.json] [--threads N] [--progress] [--raw-csv]",
   async run(argv) {
-    const args = parseArgs(argv, ["progress"]);
+    const args = parseArgs(argv, ["progress", "raw-csv"]);
+    const csvOpts = { rawCsv: args.flags.has("raw-csv") };
     if (args.positional.length === 0) throw new Error(`no input paths. usage: ${this.usage}`);
     const format = flagString(args, "format");
     const out = flagString(args, "out");
@@ -43,10 +45,10 @@ export const tracesCommand: Command = {
       });
       if (showProgress) process.stderr.write(`${bar(1, 1, "done")}\n`);
       for (const f of res.files) {
-        process.stderr.write(`${f.file}\t${f.format}\t${f.rows} rows\t${f.issues.length} issues\n`);
-        for (const i of f.issues.slice(0, 5)) process.stderr.write(`  line ${i.line ?? "-"}: ${i.message}\n`);
+        process.stderr.write(`${shown(f.file)}\t${f.format}\t${f.rows} rows\t${f.issues.length} issues\n`);
+        for (const i of f.issues.slice(0, 5)) process.stderr.write(`  line ${i.line ?? "-"}: ${shown(i.message)}\n`);
       }
-      process.stderr.write(`wrote ${res.out}: ${res.rows} rows in ${res.seconds.toFixed(1)} s (${(res.parquetBytes / 1e6).toFixed(1)} MB)\n`);
+      process.stderr.write(`wrote ${shown(res.out)}: ${res.rows} rows in ${res.seconds.toFixed(1)} s (${(res.parquetBytes / 1e6).toFixed(1)} MB)\n`);
       return 0;
     }
 
@@ -59,16 +61,16 @@ export const tracesCommand: Command = {
     let rows = 0;
     for (const r of results) {
       rows += r.runs.length;
-      process.stderr.write(`${r.file}\t${r.format}\t${r.runs.length} rows\t${r.issues.length} issues\n`);
-      for (const i of r.issues.slice(0, 5)) process.stderr.write(`  line ${i.line ?? "-"}: ${i.message}\n`);
+      process.stderr.write(`${shown(r.file)}\t${shown(r.format)}\t${r.runs.length} rows\t${r.issues.length} issues\n`);
+      for (const i of r.issues.slice(0, 5)) process.stderr.write(`  line ${i.line ?? "-"}: ${shown(i.message)}\n`);
       if (r.issues.length > 5) process.stderr.write(`  ... ${r.issues.length - 5} more\n`);
     }
     const runs = results.flatMap((r) => r.runs);
-    if (!out) process.stdout.write(runsToCsv(runs, false));
+    if (!out) process.stdout.write(runsToCsv(runs, false, csvOpts));
     else if (out.endsWith(".parquet")) await writeRunsParquet(results, out);
     else if (out.endsWith(".json") || out.endsWith(".jsonl")) writeFileSync(out, runsToJsonLines(runs));
-    else writeFileSync(out, runsToCsv(runs, false));
-    process.stderr.write(`${out ? `wrote ${out}: ` : ""}${rows} rows from ${results.length} files\n`);
+    else writeFileSync(out, runsToCsv(runs, false, csvOpts));
+    process.stderr.write(`${out ? `wrote ${shown(out)}: ` : ""}${rows} rows from ${results.length} files\n`);
     return results.some((r) => r.runs.length === 0 && r.issues.length > 0) && rows === 0 ? 1 : 0;
   },
 };

@@ -13,6 +13,8 @@ import type { Cell, MetricsRow, PicardMetricsFile } from "../types";
 export interface ParseOptions extends SampleNameOptions {
   /** Take the sample name from the file name instead of the tool's INPUT / Filename field. */
   readonly sampleNameFromFilename?: boolean;
+  /** Zip members (FastQC zips) inflating beyond this many bytes are skipped, never inflated (default 256 MiB). */
+  readonly maxInflatedBytes?: number;
 }
 
 /** Class names written with their canonical case (some tools write e.g. `rnaseqmetrics`). */

@@ -42,9 +42,13 @@ export function parse(text: string, file: string, options: ReadOptions = {}): Tr
       bad++;
       continue;
     }
-    f.num("duration", row["duration"], (s) => parseDurationS(s, "ms")); // validated only (not in the schema)
     const user = f.num("user_s", row["user_s"], parseNumber);
     const sys = f.num("sys_s", row["sys_s"], parseNumber);
+    f.num("duration", row["duration"], (s) => parseDurationS(s, "ms")); // validated only (not in the schema)
+    // both read (and reported when bad), as the DuckDB path does
+    const cpuTotal = f.num("cpu_s", row["cpu_s"], parseNumber);
+    const cpus = f.num("cpus", row["cpus"], parseNumber);
+    const threads = f.num("threads", row["threads"], parseNumber);
     runs.push(
       makeRun("nextflow", shortProcessName(process), {
         workflow: workflowFor(process, file, options),
@@ -58,9 +62,9 @@ export function parse(text: string, file: string, options: ReadOptions = {}): Tr
         startTime: f.date("start", row["start"], (s) => parseTimestamp(s, "ms")),
         completeTime: f.date("complete", row["complete"], (s) => parseTimestamp(s, "ms")),
         wallS: f.num("realtime", row["realtime"], (s) => parseDurationS(s, "ms")),
-        cpuS: user !== undefined && sys !== undefined ? user + sys : f.num("cpu_s", row["cpu_s"], parseNumber),
+        cpuS: user !== undefined && sys !== undefined ? user + sys : cpuTotal,
         cpuPercent: f.num("%cpu", row["%cpu"], parsePercent),
-        cpusRequested: f.num("cpus", row["cpus"], parseNumber) ?? f.num("threads", row["threads"], parseNumber),
+        cpusRequested: cpus ?? threads,
         memoryRequestedBytes: f.num("memory", row["memory"], parseBytes),
         peakRssBytes: f.num("peak_rss", row["peak_rss"], parseBytes),
         readBytes: f.num("rchar", row["rchar"], parseBytes),

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Hostile-input figures (issue #19): peak RSS and wall time of `gwtime qc` on the committed harness QC
+# tree (253 runs, real tool outputs) alone and with one hostile item added (/dev/zero symlink, FIFO,
+# zip bomb with honest and with lying sizes), and of `gwtime predict` on hostile model files.
+# Fixtures are generated under a temp dir (nothing large is committed). Needs GNU time (/usr/bin/time).
+# Output: artifacts/bench/hostile.md. Every command has a 300 s timeout (a hang shows as exit 124).
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+GWT="node $ROOT/dist/cli/main.js"
+T="$(mktemp -d "${TMPDIR:-/tmp}/gwt-hostile-XXXXXX")"
+trap 'rm -rf "$T"' EXIT
+OUT="$ROOT/artifacts/bench"
+mkdir -p "$OUT"
+TIME=/usr/bin/time
+[ -x "$TIME" ] || { echo "GNU time (/usr/bin/time) not found: apt-get install time" >&2; exit 1; }
+
+echo "==> generating fixtures under $T"
+mkdir -p "$T/base"
+cp -r "$ROOT/data/harness/runs" "$T/base/runs"
+BOMB_MB="${BOMB_MB:-1200}"
+python3 - "$T" "$BOMB_MB" <<'PY'
+import struct, sys, zipfile
+t, mb = sys.argv[1], int(sys.argv[2])
+head = b"##FastQC\t0.11.9\n>>Basic Statistics\tpass\n#Measure\tValue\nFilename\tbomb.fastq\nTotal Sequences\t1\n>>END_MODULE\n"
+# honest sizes: the central directory says what it inflates to
+with zipfile.ZipFile(f"{t}/bomb_fastqc.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+    with z.open("bomb_fastqc/fastqc_data.txt", "w") as f:
+        f.write(head)
+        chunk = b" " * (1 << 20)
+        for _ in range(mb):
+            f.write(chunk)
+# lying sizes: the same member declaring 100 MiB (under the 256 MiB cap) in the central directory
+b = bytearray(open(f"{t}/bomb_fastqc.zip", "rb").read())
+cd = b.rfind(b"PK\x01\x02")
+struct.pack_into("<I", b, cd + 24, 100 * 1024 * 1024)
+open(f"{t}/liar_fastqc.zip", "wb").write(b)
+# a 200 MB model file full of numbers, and one nested 100,000 deep
+with open(f"{t}/big-model.json", "w") as f:
+    f.write('{"schemaVersion":1,"state":[')
+    row = ",".join(str(i * 1.000001) for i in range(1000))
+    n = 0
+    while n < 200 * 1000 * 1000:
+        f.write(row + ",")
+        n += len(row) + 1
+    f.write("0]}")
+open(f"{t}/deep-model.json", "w").write('{"schemaVersion":1,"state":' + "[" * 100000 + "]" * 100000 + "}")
+PY
+ls -la "$T"/*.zip "$T"/*.json | awk '{print "   ", $5, $9}'
+
+mk() { # mk NAME: a copy of the base tree (hard links) plus the hostile item
+  local d="$T/$1"; mkdir -p "$d"; cp -al "$T/base/runs" "$d/runs"; echo "$d"
+}
+D0="$T/base"
+D1="$(mk devzero)"; ln -s /dev/zero "$D1/runs/r0001/qc/zero_fastqc_data.txt"
+D2="$(mk fifo)"; mkfifo "$D2/runs/r0001/qc/pipe_fastqc_data.txt"
+D3="$(mk bomb)"; cp "$T/bomb_fastqc.zip" "$D3/runs/r0001/qc/"
+D4="$(mk liar)"; cp "$T/liar_fastqc.zip" "$D4/runs/r0001/qc/"
+head -c 0 /dev/null > /dev/null
+
+ROWS=()
+run() { # run LABEL CMD...: peak RSS (MB), wall s, exit code, last stderr line
+  local label="$1"; shift
+  local log="$T/log.txt"
+  set +e
+  timeout 300 "$TIME" -f "%M %e" -o "$T/time.txt" "$@" > /dev/null 2> "$log"
+  local rc=$?
+  set -e
+  local rss secs
+  read -r rss secs < <(tail -n 1 "$T/time.txt") || true  # GNU time puts "Command exited with..." first
+  local msg
+  msg="$(grep -E 'skipped|refus|limit|nested|not a regular|gwtime (qc|predict)' "$log" | grep -v '^Command' | head -2 | tr '\n' ' ' | cut -c1-220)"
+  printf '   %-34s rss %6.0f MB  %6.2f s  exit %s  %s\n' "$label" "$((rss / 1024))" "$secs" "$rc" "$msg"
+  ROWS+=("| $label | $((rss / 1024)) | $secs | $rc | ${msg//|/\\|} |")
+}
+
+echo "==> gwtime qc (253 harness runs, $(find "$D0" -type f | wc -l) files) with --format-report"
+run "qc: harness tree (baseline)" $GWT qc "$D0" --out "$T/m0.csv" --sample-from-dir
+run "qc: + symlink to /dev/zero" $GWT qc "$D1" --out "$T/m1.csv" --sample-from-dir --format-report "$T/r1.json"
+run "qc: + FIFO" $GWT qc "$D2" --out "$T/m2.csv" --sample-from-dir --format-report "$T/r2.json"
+run "qc: + zip bomb ($BOMB_MB MiB, honest)" $GWT qc "$D3" --out "$T/m3.csv" --sample-from-dir --format-report "$T/r3.json"
+run "qc: + zip bomb (declares 100 MiB)" $GWT qc "$D4" --out "$T/m4.csv" --sample-from-dir --format-report "$T/r4.json"
+for r in r1 r2 r3 r4; do
+  node -e 'const r=require(process.argv[1]); for (const f of r.files) if (/^(zero|pipe|bomb|liar)/.test(f.file.split("/").pop())) console.log("    report:", f.file.split("/").pop(), f.status, "-", f.reason)' "$T/$r.json"
+done
+echo "==> gwtime predict on hostile model files"
+printf 'sample,x\nS1,1\n' > "$T/f.csv"
+run "predict: 200 MB model file" $GWT predict --model "$T/big-model.json" --features "$T/f.csv"
+run "predict: JSON nested 100,000 deep" $GWT predict --model "$T/deep-model.json" --features "$T/f.csv"
+ln -s /dev/zero "$T/zero-model.json"
+run "predict: model symlinked to /dev/zero" $GWT predict --model "$T/zero-model.json" --features "$T/f.csv"
+
+{
+  echo "# Hostile inputs: peak memory and time"
+  echo
+  echo "Generated by \`make bench-hostile\` ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg); a shared, noisy machine)."
+  echo "qc runs read the committed harness QC tree (253 runs, real tool outputs) plus one hostile item; peak RSS from GNU time."
+  echo
+  echo "| case | peak RSS (MB) | wall (s) | exit | message |"
+  echo "|---|---:|---:|---:|---|"
+  printf '%s\n' "${ROWS[@]}"
+} > "$OUT/hostile.md"
+echo "wrote $OUT/hostile.md"
