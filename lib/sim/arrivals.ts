@@ -58,3 +58,14 @@ export function replayWorkload(workflows: readonly SimWorkflow[], timestamps: re
   const t0 = Math.min(...timestamps);
   return workflows.map((w, i) => ({ ...w, arrivalS: ((timestamps[i] as number) - t0) / compress }));
 }
+
+/**
+ * The `compress` factor for replayWorkload at which the replayed arrivals offer `utilisation` of the
+ * cluster's cores over the recorded span (useful work / (cores x span / compress)).
+ */
+export function compressForUtilisation(workflows: readonly SimWorkflow[], timestampsS: readonly number[], cluster: Cluster, utilisation: number): number {
+  const span = Math.max(...timestampsS) - Math.min(...timestampsS);
+  if (!(span > 0)) throw new RangeError("compressForUtilisation: the timestamps span no time");
+  const work = workflows.reduce((s, w) => s + workflowCoreS(w), 0);
+  return (utilisation * clusterCores(cluster) * span) / work;
+}

@@ -85,14 +85,15 @@ export interface CompareResult {
 
 /**
  * Run every policy at every utilisation and seed. Arrivals depend only on (utilisation, seed) and
- * the default cluster's core count, so policies are compared on identical streams.
+ * the default cluster's core count, so policies are compared on identical streams. `arrive` replaces
+ * the seeded Poisson stream (e.g. replayed trace timestamps).
  */
-export function comparePolicies(workload: string, workflows: readonly SimWorkflow[], cluster: Cluster, entries: readonly PolicyEntry[], opts: { utilisations: readonly number[]; seeds: readonly number[] }): CompareResult {
+export function comparePolicies(workload: string, workflows: readonly SimWorkflow[], cluster: Cluster, entries: readonly PolicyEntry[], opts: { utilisations: readonly number[]; seeds: readonly number[]; arrive?: (utilisation: number, seed: number) => SimWorkflow[] }): CompareResult {
   const rows: RunRow[] = [];
   const turnarounds: CompareResult["turnarounds"] = [];
   for (const u of opts.utilisations) {
     for (const seed of opts.seeds) {
-      const arrivals = poissonWorkload(workflows, cluster, u, seed);
+      const arrivals = opts.arrive ? opts.arrive(u, seed) : poissonWorkload(workflows, cluster, u, seed);
       for (const e of entries) {
         const r = simulate(arrivals, e.cluster ?? cluster, e.policy);
         rows.push(runMetrics(r, workload, e.label, u, seed));

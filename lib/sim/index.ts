@@ -2,7 +2,7 @@
 export * from "./types";
 export { MinHeap } from "./heap";
 export { simulate, SimInputError, type SimOptions, type SimResult } from "./engine";
-export { poissonArrivals, poissonWorkload, replayWorkload, rateForUtilisation, workflowCoreS, clusterCores } from "./arrivals";
+export { poissonArrivals, poissonWorkload, replayWorkload, rateForUtilisation, compressForUtilisation, workflowCoreS, clusterCores } from "./arrivals";
 export { erlangC, mmcMeanWait } from "./erlang";
 export { mmcDraws, mmcWorkload, fifoWaits, mmcMeanWaitStream } from "./mmc";
 export * from "./policies";
