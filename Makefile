@@ -115,6 +115,12 @@ bench-models: build .venv-bench/.gwt-stamp
 	@echo "==> model benchmark: gwtime vs scikit-learn / LightGBM / ml-random-forest"
 	bash bench/models/run.sh
 
+.PHONY: bench-sim
+# Simulator speed (1M jobs on 1,000 cores) and its M/M/c check against Erlang C; not a timed test.
+bench-sim: build
+	@echo "==> simulator benchmark: 1M jobs on 1,000 cores, M/M/c vs Erlang C (artifacts/bench/sim.md)"
+	node bench/sim/run.js
+
 trace-tools:
 	@echo "==> installing the harness tools (Debian packages)"
 	bash harness/install-tools.sh
