@@ -267,6 +267,8 @@ export function policiesJson(summaries: readonly PolicySummary[]): Array<Record<
     wastedCoreHoursCiLo: s.wastedCoreHoursLo,
     wastedCoreHoursCiHi: s.wastedCoreHoursHi,
     extraCoreHoursPct: s.extraCoreHoursPct,
+    meanWaitS: s.meanWaitS,
+    achievedUtilisation: s.achievedUtilisation,
     p99VsBaseline: s.p99VsBaseline,
     p99VsOracle: s.p99VsOracle,
   }));

@@ -53,6 +53,7 @@ interface Attempt {
   readonly node: number;
   readonly startS: number;
   readonly endS: number;
+  readonly limitS: number;
   readonly killed: boolean;
   running: boolean;
 }
@@ -188,7 +189,7 @@ export function simulate(workflows: readonly SimWorkflow[], cluster: Cluster, po
     const dur = copy || v.attempt > 1 ? (t.rerunS ?? t.trueS) : t.trueS;
     const killed = dur > limit;
     if (!copy) waitS[g] = (waitS[g] as number) + (now - (readySince[g] as number));
-    const a: Attempt = { g, attempt: v.attempt, copy, part: p, node, startS: now, endS: now + (killed ? limit : dur), killed, running: true };
+    const a: Attempt = { g, attempt: v.attempt, copy, part: p, node, startS: now, endS: now + (killed ? limit : dur), limitS: limit, killed, running: true };
     occupy(a, 1);
     if (copy) {
       copyOf[g] = a;
@@ -268,7 +269,7 @@ export function simulate(workflows: readonly SimWorkflow[], cluster: Cluster, po
         kills++;
         orig[g] = undefined;
         if (!copyOf[g]?.running) {
-          prevLimit[g] = a.endS - a.startS;
+          prevLimit[g] = a.limitS;
           attemptNo[g] = (attemptNo[g] as number) + 1;
           enqueue(g);
         }

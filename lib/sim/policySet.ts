@@ -16,7 +16,8 @@ export function standardPolicies(workflows: readonly SimWorkflow[], cluster: Clu
   const thr = opts.tailThreshold ?? 0.5;
   const main = cluster.partitions[0];
   if (!main || cluster.partitions.length !== 1) throw new RangeError("standardPolicies expects a cluster with one partition");
-  const reservedNodes = Math.max(1, Math.round((opts.reservedFraction ?? 0.25) * main.nodes));
+  if (main.nodes < 2) throw new RangeError("standardPolicies needs at least 2 nodes (one is reserved for predicted-tail tasks)");
+  const reservedNodes = Math.min(main.nodes - 1, Math.max(1, Math.round((opts.reservedFraction ?? 0.25) * main.nodes)));
   const split: Cluster = { partitions: [{ ...main, name: "general", nodes: main.nodes - reservedNodes }, { ...main, name: "reserved", nodes: reservedNodes }] };
   const q95 = () => predictedQuantile("q95", limits);
   return [
