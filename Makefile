@@ -127,6 +127,11 @@ fuzz: build
 bench-hostile: build
 	@echo "==> hostile-input figures (generated fixtures under a temp dir)"
 	bash bench/hostile/run.sh
+.PHONY: bench-sim
+# Simulator speed (1M jobs on 1,000 cores) and its M/M/c check against Erlang C; not a timed test.
+bench-sim: build
+	@echo "==> simulator benchmark: 1M jobs on 1,000 cores, M/M/c vs Erlang C (artifacts/bench/sim.md)"
+	node bench/sim/run.js
 
 trace-tools:
 	@echo "==> installing the harness tools (Debian packages)"

@@ -13,3 +13,4 @@ export * as plots from "./plots";
 export * as report from "./report";
 export * as analysis from "./analysis";
 export * as workflow from "./workflow";
+export * as sim from "./sim";
