@@ -1,0 +1,80 @@
+/**
+ * When does a QC column exist? Each MultiQC module's numbers are written by some process of the
+ * workflow (FastQC → FASTQC, cutadapt → CUTADAPT, featureCounts → SUBREAD_FEATURECOUNTS, ...).
+ * - At submission a step may use a module only if it is QC of the input reads: FastQC or fastp whose
+ *   process, in every sample, was submitted before any other task of that sample had completed (so it
+ *   cannot have read another task's output). nf-core/sarek runs FASTQC and FASTP on the raw reads; the
+ *   crispriscreen pipeline runs FASTQC after CUTADAPT, on trimmed reads — not input QC.
+ * - In flight a step may also use modules whose every producing process is one of its declared
+ *   ancestors (`--dag`), and the ancestors' own times. A declared edge the trace contradicts (the step
+ *   was submitted before its "ancestor" completed, in some sample) is an error.
+ */
+import { GwtInputError } from "../util/errors";
+import type { JoinedTask } from "./join";
+
+/** Processes (steps) that may have produced a module's columns: the longest `_`-prefix of the module name found in step names. */
+export function producersOf(module: string, steps: readonly string[]): string[] {
+  const tokens = module.toLowerCase().split("_").filter((t) => t !== "");
+  for (let k = tokens.length; k >= 1; k--) {
+    const p = tokens.slice(0, k).join("_");
+    const hits = steps.filter((s) => s.toLowerCase().replace(/^.*:/, "").includes(p));
+    if (hits.length > 0) return hits.sort();
+  }
+  return [];
+}
+
+/** Verdict on one module at submission, with the evidence (for the report). */
+export interface ModuleTiming {
+  readonly module: string;
+  readonly producers: string[];
+  readonly inputQc: boolean;
+  readonly why: string;
+}
+
+/** Is the module QC of the input reads? (see the file comment). */
+export function inputQcTiming(module: string, tasks: readonly JoinedTask[], steps: readonly string[]): ModuleTiming {
+  const isReadsTool = /^(fastqc|fastp)/.test(module.toLowerCase());
+  const producers = producersOf(module, steps);
+  if (!isReadsTool) return { module, producers, inputQc: false, why: "not a reads-QC tool (FastQC/fastp): output of a later step" };
+  if (producers.length === 0) return { module, producers, inputQc: true, why: "no producing process in the trace: taken as QC of the input reads (not checkable)" };
+  if (!anyOverlap(tasks)) return { module, producers, inputQc: true, why: "inconclusive: the trace ran one task at a time, so its order says nothing about dependencies; taken as QC of the input reads" };
+  const bySample = new Map<string, JoinedTask[]>();
+  for (const t of tasks) bySample.set(t.sample, [...(bySample.get(t.sample) ?? []), t]);
+  const prod = new Set(producers);
+  for (const [sample, ts] of bySample) {
+    const mine = ts.filter((t) => prod.has(t.step));
+    const others = ts.filter((t) => !prod.has(t.step) && t.completeMs !== undefined);
+    if (mine.length === 0 || others.length === 0) continue;
+    const firstDone = others.reduce((a, b) => ((b.completeMs as number) < (a.completeMs as number) ? b : a));
+    const late = mine.find((t) => t.submitMs !== undefined && t.submitMs >= (firstDone.completeMs as number));
+    if (late) return { module, producers, inputQc: false, why: `${late.step} of '${sample}' was submitted after ${firstDone.step} of that sample completed: it reads an intermediate file, not the input reads` };
+  }
+  return { module, producers, inputQc: true, why: `${producers.join(", ")} started before any other task of its sample completed (every sample)` };
+}
+
+/** True when some two tasks ran at the same time (else task order reflects a serial executor, not the graph). */
+export function anyOverlap(tasks: readonly JoinedTask[]): boolean {
+  const iv = tasks.filter((t) => t.submitMs !== undefined && t.completeMs !== undefined).sort((a, b) => (a.submitMs as number) - (b.submitMs as number));
+  let end = -Infinity;
+  for (const t of iv) {
+    if ((t.submitMs as number) < end) return true;
+    end = Math.max(end, t.completeMs as number);
+  }
+  return false;
+}
+
+/** Check declared ancestors against the trace: an ancestor must complete before the step is submitted, in every sample. */
+export function checkDag(dag: ReadonlyMap<string, ReadonlySet<string>>, tasks: readonly JoinedTask[], file: string): void {
+  const at = new Map(tasks.map((t) => [`${t.step}\u0000${t.sample}`, t] as const));
+  for (const [step, ancs] of dag) {
+    for (const a of ancs) {
+      for (const t of tasks) {
+        if (t.step !== step) continue;
+        const p = at.get(`${a}\u0000${t.sample}`);
+        if (p?.completeMs !== undefined && t.submitMs !== undefined && t.submitMs < p.completeMs) {
+          throw new GwtInputError(`declared ancestor '${a}' of '${step}' had not completed when '${step}' of sample '${t.sample}' was submitted: the graph is not this workflow's`, { file });
+        }
+      }
+    }
+  }
+}
