@@ -2,8 +2,9 @@
  * When does a QC column exist? Each MultiQC module's numbers are written by some process of the
  * workflow (FastQC → FASTQC, cutadapt → CUTADAPT, featureCounts → SUBREAD_FEATURECOUNTS, ...).
  * - At submission a step may use a module only if it is QC of the input reads: FastQC or fastp whose
- *   process, in every sample, was submitted before any other task of that sample had completed (so it
- *   cannot have read another task's output). nf-core/sarek runs FASTQC and FASTP on the raw reads; the
+ *   process depends on no other step. A process that read X's output starts after X completes in every
+ *   sample; one sample where it started first proves it does not (order alone cannot prove a dependency,
+ *   so a step always finishing first by chance makes the check conservative: the module is not used). nf-core/sarek runs FASTQC and FASTP on the raw reads; the
  *   crispriscreen pipeline runs FASTQC after CUTADAPT, on trimmed reads — not input QC.
  * - In flight a step may also use modules whose every producing process is one of its declared
  *   ancestors (`--dag`), and the ancestors' own times. A declared edge the trace contradicts (the step
@@ -38,18 +39,26 @@ export function inputQcTiming(module: string, tasks: readonly JoinedTask[], step
   if (!isReadsTool) return { module, producers, inputQc: false, why: "not a reads-QC tool (FastQC/fastp): output of a later step" };
   if (producers.length === 0) return { module, producers, inputQc: true, why: "no producing process in the trace: taken as QC of the input reads (not checkable)" };
   if (!anyOverlap(tasks)) return { module, producers, inputQc: true, why: "inconclusive: the trace ran one task at a time, so its order says nothing about dependencies; taken as QC of the input reads" };
-  const bySample = new Map<string, JoinedTask[]>();
-  for (const t of tasks) bySample.set(t.sample, [...(bySample.get(t.sample) ?? []), t]);
+  const at = new Map(tasks.map((t) => [`${t.step}\u0000${t.sample}`, t] as const));
   const prod = new Set(producers);
-  for (const [sample, ts] of bySample) {
-    const mine = ts.filter((t) => prod.has(t.step));
-    const others = ts.filter((t) => !prod.has(t.step) && t.completeMs !== undefined);
-    if (mine.length === 0 || others.length === 0) continue;
-    const firstDone = others.reduce((a, b) => ((b.completeMs as number) < (a.completeMs as number) ? b : a));
-    const late = mine.find((t) => t.submitMs !== undefined && t.submitMs >= (firstDone.completeMs as number));
-    if (late) return { module, producers, inputQc: false, why: `${late.step} of '${sample}' was submitted after ${firstDone.step} of that sample completed: it reads an intermediate file, not the input reads` };
+  // A step X the producer may depend on: in EVERY sample both ran, the producer was submitted after X
+  // completed. One sample where it started before X completed proves it does not read X's output.
+  const others = [...new Set(tasks.map((t) => t.step))].filter((s) => !prod.has(s)).sort();
+  for (const x of others) {
+    let common = 0;
+    let always = true;
+    let example = "";
+    for (const p of tasks) {
+      if (!prod.has(p.step) || p.submitMs === undefined) continue;
+      const xt = at.get(`${x}\u0000${p.sample}`);
+      if (xt?.completeMs === undefined) continue;
+      common++;
+      if (p.submitMs < xt.completeMs) { always = false; break; }
+      example ||= p.sample;
+    }
+    if (always && common >= 2) return { module, producers, inputQc: false, why: `${producers.join(", ")} started only after ${x} completed, in all ${common} samples (e.g. '${example}'): it reads an intermediate file, not the input reads` };
   }
-  return { module, producers, inputQc: true, why: `${producers.join(", ")} started before any other task of its sample completed (every sample)` };
+  return { module, producers, inputQc: true, why: `${producers.join(", ")} started before each other step had completed in at least one sample: it depends on none of them` };
 }
 
 /** True when some two tasks ran at the same time (else task order reflects a serial executor, not the graph). */

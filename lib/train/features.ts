@@ -71,7 +71,7 @@ export interface DroppedFeature {
 
 /**
  * The training table of one step at `moment`: rows = joined samples of the step; features = the
- * moment's columns present and finite in every row and not constant (others listed in `dropped`).
+ * moment's columns present and finite in every row (and, outside the registry, not constant; others listed in `dropped`).
  */
 export function stepTable(step: string, tasks: readonly JoinedTask[], samples: ReadonlyMap<string, SampleQc>, opts: { moment: Moment; ancestors?: ReadonlySet<string>; timeOf?: ReadonlyMap<string, number>; columnAllowed?: (column: string) => boolean }): { table: StepTable; dropped: DroppedFeature[] } {
   const rows = tasks.filter((t) => t.step === step).sort((a, b) => (a.sample < b.sample ? -1 : a.sample > b.sample ? 1 : 0));
@@ -110,7 +110,8 @@ export function stepTable(step: string, tasks: readonly JoinedTask[], samples: R
     const vals = records.map((r) => r[c.name]);
     const missing = vals.filter((v) => v === undefined || !Number.isFinite(v)).length;
     if (missing > 0) { dropped.push({ feature: c.name, reason: `missing in ${missing} of ${records.length} runs` }); continue; }
-    if (new Set(vals).size <= 1) { dropped.push({ feature: c.name, reason: "constant over the runs" }); continue; }
+    // Constant columns carry nothing; the registry's set is kept whole (notebook 05's inputs, byte for byte).
+    if (!useRegistry && new Set(vals).size <= 1) { dropped.push({ feature: c.name, reason: "constant over the runs" }); continue; }
     specs.push({ name: c.name, unit: c.unit, transform: c.transform });
   }
   return { table: { step, ids, groups, records, yLog: Float64Array.from(y), specs }, dropped };

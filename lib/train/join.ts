@@ -19,6 +19,8 @@ export interface SampleMap {
   readonly toSample: ReadonlyMap<string, string>;
   /** QC sample name → group (runs of one group had identical input). */
   readonly group: ReadonlyMap<string, string>;
+  /** QC sample name → why its tasks are left out (e.g. the harness's `load_label` other than none). */
+  readonly exclude?: ReadonlyMap<string, string>;
 }
 
 /** One step of one sample, after excluding, deduplicating and summing scattered chunks. */
@@ -172,6 +174,7 @@ export async function joinTasksToQc(traces: readonly TraceReadResult[], qc: read
       if (seenHash.has(hash)) { excluded.add("duplicate row (same task hash in another trace)", nm); continue; }
       seenHash.add(hash);
     }
+    if (r.source === "snakemake" && r.raw["repeat"] !== undefined && r.raw["repeat"] !== "1") { excluded.add("Snakemake benchmark repeat (the first repeat is kept)", nm); continue; }
     const load = r.raw["load_label"];
     if (load !== undefined && load !== "" && load !== "none") { excluded.add("co-located load run (harness load study)", nm); continue; }
     const t = targetOf(r, target);
@@ -192,7 +195,7 @@ export async function joinTasksToQc(traces: readonly TraceReadResult[], qc: read
   const qcNoTasks = new Tally();
   qcRows.forEach((row, j) => {
     const p = res.qc[j] as number;
-    if (p < 0) { qcNoTasks.add("no task ran on this name", row.name); return; }
+    if (p < 0) { qcNoTasks.add("no usable task ran on this name", row.name); return; }
     const c = (qcCands[j] as ReturnType<typeof qcCandidates>)[p] as ReturnType<typeof qcCandidates>[number];
     qcRules[c.rule.replace(/ '[^']*'/g, "")] = (qcRules[c.rule.replace(/ '[^']*'/g, "")] ?? 0) + 1;
     const list = rowsBySample.get(c.key) ?? [];
@@ -209,13 +212,13 @@ export async function joinTasksToQc(traces: readonly TraceReadResult[], qc: read
   const groups = new Map<string, { step: string; sample: string; timeS: number; chunks: number; submitMs: number | undefined; completeMs: number | undefined }>();
   const perStep = new Map<string, { usable: number; joined: number; samples: Set<string> }>();
   let joined = 0;
-  usable.forEach(({ r, timeS }, i) => {
-    const step = stepOf(r);
+  usable.forEach(({ r, timeS, file }, i) => {
+    const p = res.task[i] as number;
+    const cands = taskCands[i] as ReturnType<typeof taskCandidates>;
+    const step = p >= 0 && cands[p]?.rule === "benchmark file name" && r.raw["rule"] === undefined ? benchmarkStep(file, (cands[p] as (typeof cands)[number]).key) : stepOf(r);
     const ps = perStep.get(step) ?? { usable: 0, joined: 0, samples: new Set<string>() };
     ps.usable++;
     perStep.set(step, ps);
-    const cands = taskCands[i] as ReturnType<typeof taskCandidates>;
-    const p = res.task[i] as number;
     if (p < 0) {
       if (cands.length === 0) notJoined.add("no sample name in the task (no tag, no '(TAG)', no wildcard in the file name)", nameOf(r));
       else {
@@ -225,6 +228,12 @@ export async function joinTasksToQc(traces: readonly TraceReadResult[], qc: read
       return;
     }
     const c = cands[p] as (typeof cands)[number];
+    const why = opts.map?.exclude?.get(c.key);
+    if (why !== undefined) {
+      excluded.add(`left out by the sample map (${why})`, nameOf(r));
+      ps.usable--;
+      return;
+    }
     taskRules[c.rule] = (taskRules[c.rule] ?? 0) + 1;
     joined++;
     ps.joined++;
@@ -268,15 +277,15 @@ export async function joinTasksToQc(traces: readonly TraceReadResult[], qc: read
     target,
     tasksRead: all.length,
     excluded: excluded.toJSON(),
-    tasksUsable: usable.length,
+    tasksUsable: usable.length - mapExcluded(excluded),
     tasksJoined: joined,
-    joinRate: usable.length ? joined / usable.length : 0,
+    joinRate: usable.length - mapExcluded(excluded) > 0 ? joined / (usable.length - mapExcluded(excluded)) : 0,
     notJoined: notJoined.toJSON(),
     qcSampleExamples: qcNames,
     qcRules,
     taskRules,
     qcRows: qcRows.length,
-    qcRowsWithoutTasks: qcNoTasks.toJSON()["no task ran on this name"] ?? { n: 0, examples: [] },
+    qcRowsWithoutTasks: qcNoTasks.toJSON()["no usable task ran on this name"] ?? { n: 0, examples: [] },
     samplesJoined: taskSamples.size,
     samplesWithQcNoTasks: sNoTask,
     samplesWithTasksNoQc: noQc.toJSON()["tasks but no QC"] ?? { n: 0, examples: [] },
@@ -285,6 +294,23 @@ export async function joinTasksToQc(traces: readonly TraceReadResult[], qc: read
     cpuFromPercent,
   };
   return { tasks, samples, report };
+}
+
+/**
+ * The rule of a Snakemake benchmark file whose path carries the sample wildcard: the file name without
+ * the sample (`benchmarks/{sample}.bwa_mem.tsv` → bwa_mem), else its folder (`benchmarks/bwa_mem/{sample}.tsv`).
+ */
+export function benchmarkStep(file: string, sample: string): string {
+  const parts = file.split(/[\\/]+/);
+  const stem = (parts[parts.length - 1] ?? "").replace(/\.(tsv|txt|benchmark)$/i, "");
+  const rest = stem.split(sample).join("").replace(/^[._-]+|[._-]+$/g, "").replace(/[._-]{2,}/g, "_");
+  return rest !== "" ? rest : (parts[parts.length - 2] ?? stem);
+}
+
+function mapExcluded(t: Tally): number {
+  let n = 0;
+  for (const [k, v] of t.m) if (k.startsWith("left out by the sample map")) n += v.n;
+  return n;
 }
 
 /** Step names: the process name, prefixed by the workflow when the traces mix several workflows. */

@@ -59,7 +59,10 @@ export interface TrainResult {
   readonly timing: ModuleTiming[];
 }
 
-/** Read `--samples map.tsv`: header with `sample` (or `run_id`), optional `trace_name` (or `tag`) and `group` (or `config_id`). */
+/**
+ * Read `--samples map.tsv`: header with `sample` (or `run_id`), optional `trace_name` (or `tag`), `group` (or
+ * `config_id`) and `load_label` (samples whose value is not `none` are left out, counted: the harness's load study).
+ */
 export function readSampleMap(file: string): SampleMap {
   const lines = readFileSync(file, "utf8").split(/\r?\n/).filter((l) => l.trim() !== "");
   const header = (lines[0] ?? "").split("\t").map((h) => h.trim());
@@ -68,8 +71,10 @@ export function readSampleMap(file: string): SampleMap {
   if (s < 0) throw new GwtInputError("the sample map needs a 'sample' (or 'run_id') column", { file, line: 1 });
   const tn = col("trace_name", "tag");
   const g = col("group", "config_id");
+  const ll = col("load_label");
   const toSample = new Map<string, string>();
   const group = new Map<string, string>();
+  const exclude = new Map<string, string>();
   lines.slice(1).forEach((l, i) => {
     const c = l.split("\t");
     const sample = c[s]?.trim();
@@ -81,8 +86,10 @@ export function readSampleMap(file: string): SampleMap {
       toSample.set(from, sample);
     }
     if (g >= 0 && c[g]?.trim()) group.set(sample, (c[g] as string).trim());
+    const load = ll >= 0 ? c[ll]?.trim() : undefined;
+    if (load && load !== "none") exclude.set(sample, `load_label=${load}`);
   });
-  return { file, toSample, group };
+  return { file, toSample, group, exclude };
 }
 
 const safeStem = (step: string): string => step.replace(/[^A-Za-z0-9_.-]+/g, "_");
@@ -147,6 +154,7 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
     return rec;
   });
   writeFileSync(join(opts.out, "features.json"), `${JSON.stringify(perSample, null, 1)}\n`);
+  writeFileSync(join(opts.out, "provenance.json"), `${JSON.stringify({ ...makeProvenance([], false), inputs: inputFiles }, null, 1)}\n`);
   writeFileSync(join(opts.out, "join-report.json"), `${JSON.stringify(joined.report, null, 1)}\n`);
   return { out: opts.out, report: reportPath, join: joined.report, steps: outcomes, inputFiles, timing: [...timing.values()] };
 }
@@ -199,7 +207,8 @@ ${htmlTable(o.timing.map((t) => ({ module: t.module, "written by": t.producers.j
 ${htmlTable(steps.flatMap((s) => s.dropped.map((d) => ({ step: s.step, feature: d.feature, reason: d.reason }))), { maxRows: 400 })}
 <h2>Provenance</h2>
 <p>gwtime ${escapeHtml(prov.gwtimeVersion)}, git ${escapeHtml(prov.gitCommit)}${prov.gitDirty ? " (dirty)" : ""}, node ${escapeHtml(prov.node)}, ${escapeHtml(prov.generatedAt)}.</p>
-${htmlTable(files.map((f) => ({ file: f.path, sha256: f.sha256 })))}
+${htmlTable(files.map((f) => ({ file: f.path, sha256: f.sha256 })), { maxRows: 300 })}
+<p>Every input file with its sha256: <code>provenance.json</code> next to this report.</p>
 </body></html>
 `;
 }

@@ -52,7 +52,7 @@ export const trainCommand: Command = {
     for (const [reason, c] of Object.entries(j.excluded)) w(`  excluded ${c.n}: ${reason} (e.g. ${c.examples.slice(0, 2).join("; ")})`);
     for (const [reason, c] of Object.entries(j.notJoined)) w(`  not joined ${c.n}: ${reason} (e.g. ${c.examples.slice(0, 3).join("; ")}; QC samples e.g. ${j.qcSampleExamples.slice(0, 3).join(", ")})`);
     if (j.samplesWithQcNoTasks.n) w(`  ${j.samplesWithQcNoTasks.n} samples have QC but no joined task (e.g. ${j.samplesWithQcNoTasks.examples.slice(0, 3).join(", ")})`);
-    if (j.qcRowsWithoutTasks.n) w(`  ${j.qcRowsWithoutTasks.n} QC rows match no task (e.g. ${j.qcRowsWithoutTasks.examples.slice(0, 3).join(", ")})`);
+    if (j.qcRowsWithoutTasks.n) w(`  ${j.qcRowsWithoutTasks.n} QC rows match no usable task (e.g. ${j.qcRowsWithoutTasks.examples.slice(0, 3).join(", ")})`);
     const rows = res.steps.map((s) => [s.step, String(s.runs), String(s.inputs), s.model ? s.model.base : "-", s.model ? s.model.cvR2.toFixed(3) : "-", s.model ? s.model.cvMdape.toFixed(3) : "-", String(s.features.length), s.skipped ?? ""]);
     process.stdout.write(["step\truns\tinputs\tmodel\tcv_r2_log\tcv_mdape\tfeatures\tnote", ...rows.map((r) => r.join("\t"))].join("\n") + "\n");
     const made = res.steps.filter((s) => s.model).length;
