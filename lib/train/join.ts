@@ -254,6 +254,17 @@ export async function joinTasksToQc(traces: readonly TraceReadResult[], qc: read
   const taskSamples = new Set([...groups.values()].map((g) => g.sample));
   const withQcNoTasks = new Tally();
   for (const s of samples.keys()) if (!taskSamples.has(s)) withQcNoTasks.add("QC but no completed joined task", s);
+  // QC rows that matched no usable task are samples with QC but no tasks too (by their base name, once).
+  const unmatched = new Set<string>();
+  qcRows.forEach((row, j) => {
+    if ((res.qc[j] as number) >= 0) return;
+    const cands = qcCands[j] as ReturnType<typeof qcCandidates>;
+    const base = (cands[cands.length - 1] as (typeof cands)[number]).key;
+    if (!samples.has(base) && !unmatched.has(base)) {
+      unmatched.add(base);
+      withQcNoTasks.add("QC but no completed joined task", base);
+    }
+  });
   const noQc = new Tally();
   for (const s of [...tasksNoQcSamples].sort()) noQc.add("tasks but no QC", s);
   const qcNames = [...new Set(qcRows.map((q) => q.name))].slice(0, EXAMPLES);
