@@ -3,6 +3,11 @@ import type { Moment } from "../../train/features";
 import type { Target } from "../../train/join";
 import { type Command, type ParsedArgs, parseArgs } from "../command";
 
+/** Control characters (escape sequences, tabs inside names) shown as `?`; newlines and tabs between fields kept. */
+export function terminalSafe(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "?");
+}
+
 /** Values of a flag that may take several space-separated values (`--trace a b c`). */
 function multi(argv: readonly string[], name: string): string[] {
   const out: string[] = [];
@@ -47,14 +52,15 @@ export const trainCommand: Command = {
       minRuns: int(one(args, "min-runs"), "min-runs", 3), seed: int(one(args, "seed"), "seed", 0),
     });
     const j = res.join;
-    const w = (s: string): boolean => process.stderr.write(`${s}\n`);
+    // Names come from input files: control characters never reach the terminal.
+    const w = (s: string): boolean => process.stderr.write(`${terminalSafe(s)}\n`);
     w(`gwtime train: ${j.tasksRead} task rows; ${j.tasksUsable} usable; ${j.tasksJoined} joined (${(100 * j.joinRate).toFixed(1)}%) to ${j.samplesJoined} samples`);
     for (const [reason, c] of Object.entries(j.excluded)) w(`  excluded ${c.n}: ${reason} (e.g. ${c.examples.slice(0, 2).join("; ")})`);
     for (const [reason, c] of Object.entries(j.notJoined)) w(`  not joined ${c.n}: ${reason} (e.g. ${c.examples.slice(0, 3).join("; ")}; QC samples e.g. ${j.qcSampleExamples.slice(0, 3).join(", ")})`);
     if (j.samplesWithQcNoTasks.n) w(`  ${j.samplesWithQcNoTasks.n} samples have QC but no joined task (e.g. ${j.samplesWithQcNoTasks.examples.slice(0, 3).join(", ")})`);
     if (j.qcRowsWithoutTasks.n) w(`  ${j.qcRowsWithoutTasks.n} QC rows match no usable task (e.g. ${j.qcRowsWithoutTasks.examples.slice(0, 3).join(", ")})`);
     const rows = res.steps.map((s) => [s.step, String(s.runs), String(s.inputs), s.model ? s.model.base : "-", s.model ? s.model.cvR2.toFixed(3) : "-", s.model ? s.model.cvMdape.toFixed(3) : "-", String(s.features.length), s.skipped ?? ""]);
-    process.stdout.write(["step\truns\tinputs\tmodel\tcv_r2_log\tcv_mdape\tfeatures\tnote", ...rows.map((r) => r.join("\t"))].join("\n") + "\n");
+    process.stdout.write(terminalSafe(["step\truns\tinputs\tmodel\tcv_r2_log\tcv_mdape\tfeatures\tnote", ...rows.map((r) => r.join("\t"))].join("\n")) + "\n");
     const made = res.steps.filter((s) => s.model).length;
     w(`${made} model(s) in ${res.out}; ${res.steps.length - made} step(s) without a model (reason in the note column); report: ${res.report}`);
     return made > 0 ? 0 : 1;
