@@ -115,6 +115,11 @@ bench-models: build .venv-bench/.gwt-stamp
 	@echo "==> model benchmark: gwtime vs scikit-learn / LightGBM / ml-random-forest"
 	bash bench/models/run.sh
 
+.PHONY: bench-train
+bench-train: build
+	@echo "==> gwtime train scale benchmark on SYNTHETIC data (BENCH_TRAIN_SIZES=\"10000 30000 100000\")"
+	bash bench/train/run.sh
+
 trace-tools:
 	@echo "==> installing the harness tools (Debian packages)"
 	bash harness/install-tools.sh
