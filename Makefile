@@ -115,6 +115,16 @@ bench-models: build .venv-bench/.gwt-stamp
 	@echo "==> model benchmark: gwtime vs scikit-learn / LightGBM / ml-random-forest"
 	bash bench/models/run.sh
 
+.PHONY: train-fixture
+.venv-multiqc/.gwt-stamp:
+	@echo "==> creating .venv-multiqc (pinned MultiQC for the gwtime train nf-core fixture)"
+	python3 -m venv .venv-multiqc
+	.venv-multiqc/bin/pip install --quiet --disable-pip-version-check multiqc==1.35
+	@touch $@
+train-fixture: .venv-multiqc/.gwt-stamp
+	@echo "==> lib/train/fixtures/harness-nfcore: harness runs as an nf-core run (real MultiQC)"
+	bash lib/train/fixtures/make-harness-nfcore.sh
+
 .PHONY: bench-train
 bench-train: build
 	@echo "==> gwtime train scale benchmark on SYNTHETIC data (BENCH_TRAIN_SIZES=\"10000 30000 100000\")"

@@ -18,6 +18,7 @@ test("producers of a MultiQC module are found by name", () => {
   assert.deepEqual(producersOf("featurecounts", steps), ["SUBREAD_FEATURECOUNTS"]);
   assert.deepEqual(producersOf("gatk4_markduplicates_mark_duplicates", steps), ["GATK4_MARKDUPLICATES"]);
   assert.deepEqual(producersOf("bcftools_stats", steps), []);
+  assert.deepEqual(producersOf("samtools_flagstat", ["SAMTOOLS_VIEW", "FLAGSTAT_STATS", "SORTSAM"]), ["FLAGSTAT_STATS", "SAMTOOLS_VIEW"], "a tie keeps both (conservative)");
 });
 
 test("crispriscreen runs FastQC on trimmed reads (not submission QC); sarek's FastQC and fastp read the input", { skip: !(crispr && sarek) && NO_NFCORE }, async () => {

@@ -13,15 +13,22 @@
 import { GwtInputError } from "../util/errors";
 import type { JoinedTask } from "./join";
 
-/** Processes (steps) that may have produced a module's columns: the longest `_`-prefix of the module name found in step names. */
+/**
+ * Processes (steps) that may have written a module's columns: the steps sharing the most whole name
+ * tokens with the module (`fastqc_raw` → FASTQC, `gatk4_markduplicates_mark_duplicates` →
+ * GATK4_MARKDUPLICATES). Ties keep every step, so availability stays conservative (`samtools_flagstat`
+ * next to SAMTOOLS_VIEW and FLAGSTAT_STATS needs both to be ancestors).
+ */
 export function producersOf(module: string, steps: readonly string[]): string[] {
-  const tokens = module.toLowerCase().split("_").filter((t) => t !== "");
-  for (let k = tokens.length; k >= 1; k--) {
-    const p = tokens.slice(0, k).join("_");
-    const hits = steps.filter((s) => s.toLowerCase().replace(/^.*:/, "").includes(p));
-    if (hits.length > 0) return hits.sort();
+  const tokens = new Set(module.toLowerCase().split("_").filter((t) => t.length >= 3));
+  let best = 0;
+  let out: string[] = [];
+  for (const s of steps) {
+    const st = s.toLowerCase().replace(/^.*:/, "").split("_");
+    const score = st.filter((t) => tokens.has(t)).length;
+    if (score > best) { best = score; out = [s]; } else if (score === best && score > 0) out.push(s);
   }
-  return [];
+  return out.sort();
 }
 
 /** Verdict on one module at submission, with the evidence (for the report). */

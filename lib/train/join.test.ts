@@ -8,7 +8,8 @@ import { GwtInputError } from "../util/errors";
 import { joinTasksToQc } from "./join";
 import { readQcSources } from "./qcSource";
 import { readSampleMap } from "./train";
-import { CRISPR_TRACE, NO_NFCORE, harness, nfcoreRun } from "./testData";
+import { stepTable } from "./features";
+import { CRISPR_TRACE, NO_NFCORE, harness, nfcoreRun, trainFixture } from "./testData";
 
 const crispr = nfcoreRun("crispriscreen-cbbmlargelibrary");
 const sarek = nfcoreRun("sarek-fuzzylife");
@@ -148,4 +149,20 @@ test("no joinable task: a clear error with task names and QC sample names side b
   } finally {
     rmSync(s.dir, { recursive: true, force: true });
   }
+});
+
+test("the harness re-expressed as an nf-core run (nf-core names, no tag column, multiqc_data from real MultiQC 1.35): every task joins", async () => {
+  const f = trainFixture("harness-nfcore");
+  const j = await joinTasksToQc(readTraces([join(f, "trace.txt")]), readQcSources([join(f, "multiqc_data")]), { target: "cpu" });
+  const r = j.report;
+  assert.equal(r.tasksRead, 390);
+  assert.equal(r.tasksJoined, 390);
+  assert.equal(r.samplesJoined, 30);
+  assert.equal(r.qcRowsWithoutTasks.n, 0, "r0001_1/_2 (FastQC mates), r0001.insert_size_metrics, r0001.wgs_metrics all find r0001");
+  assert.deepEqual(r.taskRules, { "task name (TAG)": 390 });
+  assert.equal(r.cpuFromPercent, 390, "a plain Nextflow trace has no user/sys seconds");
+  // FastQC numbers of both mates averaged: the harness QC parsers read the same 200000 pairs for r0001
+  assert.equal(j.samples.get("r0001")?.values["multiqc_fastqc.Total_Sequences"], 200000);
+  const { table } = stepTable("BWA_MEM", j.tasks, j.samples, { moment: "submission" });
+  assert.ok(table.specs.length > 0 && table.specs.every((s) => /^(multiqc_)?fast(qc|p)/.test(s.name)), table.specs.map((s) => s.name).join(", "));
 });
