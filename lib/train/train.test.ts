@@ -46,6 +46,10 @@ test("gwtime train on crispriscreen (the README example): in flight, models + ca
     const p = await run(["predict", "--model", join(out, "BOWTIE2_ALIGN.json"), "--features", join(out, "features.json")]);
     assert.equal(p.code, 0, p.err);
     assert.equal(p.out.trim().split("\n").length, 1 + 96);
+    // too few runs overall: how many are needed and how many were found
+    const few = await run([...args.slice(0, 5), "--out", join(out, "few"), "--min-runs", "1000"]);
+    assert.equal(few.code, 1);
+    assert.match(few.err, /too few runs to train: 472 joined .* at least 1000/);
     // at submission there is no QC of the input reads in this run's MultiQC data: said, exit 1
     const sub = await run(["train", "--trace", join(d, CRISPR_TRACE), "--qc", join(d, "multiqc/multiqc_data"), "--out", join(out, "sub")]);
     assert.equal(sub.code, 1);
