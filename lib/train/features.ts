@@ -23,6 +23,19 @@ export function registryReadFeatures(): FeatureSpec[] {
     .map(specOf);
 }
 
+/**
+ * Which harness step writes each lib/qc column (by prefix): the in-flight rule "an ancestor's output"
+ * for the harness's own QC files. Reads QC (fastqc., fastp., derived.) is submission-level.
+ */
+export const HARNESS_QC_PRODUCERS: ReadonlyArray<readonly [string, string]> = [
+  ["picard.dup.", "markduplicates"],
+  ["picard.aln.", "alignment_summary"],
+  ["picard.insert.", "insert_size"],
+  ["picard.gcbias.", "gc_bias"],
+  ["picard.wgs.", "wgs_metrics"],
+  ["samtools.", "flagstat_stats"],
+];
+
 /** MultiQC module of a column: `fastqc_raw-percent_gc` → fastqc_raw; `multiqc_fastqc.Total_Sequences` → fastqc. */
 export function moduleOf(column: string): string {
   const m = /^([^-.]+)[-.]/.exec(column.replace(/^general_stats\.\d+\./, "").replace(/^multiqc_/, ""));
@@ -99,6 +112,14 @@ export function stepTable(step: string, tasks: readonly JoinedTask[], samples: R
   if (useRegistry) {
     const kinds = new Map(FEATURES.map((f) => [f.column, f.kind] as const));
     candidates = harness.map((s) => ({ ...s, kind: kinds.get(s.name) ?? "quality" }));
+    // in flight: registry features written by one of the step's ancestors (e.g. MarkDuplicates' metrics for the callers)
+    if (opts.moment === "in-flight") {
+      const anc = opts.ancestors ?? new Set<string>();
+      for (const f of FEATURES) {
+        const producer = HARNESS_QC_PRODUCERS.find(([prefix]) => f.column.startsWith(prefix))?.[1];
+        if (producer && anc.has(producer) && present.has(f.column)) candidates.push({ ...specOf(f), kind: f.kind });
+      }
+    }
   } else {
     const cols = [...present].filter((c) => !c.startsWith("time.") && (opts.columnAllowed ?? isInputReadsColumn)(c)).sort();
     candidates = cols.map(columnSpec).sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "size" ? -1 : 1));
