@@ -127,11 +127,27 @@ fuzz: build
 bench-hostile: build
 	@echo "==> hostile-input figures (generated fixtures under a temp dir)"
 	bash bench/hostile/run.sh
+
 .PHONY: bench-sim
 # Simulator speed (1M jobs on 1,000 cores) and its M/M/c check against Erlang C; not a timed test.
 bench-sim: build
 	@echo "==> simulator benchmark: 1M jobs on 1,000 cores, M/M/c vs Erlang C (artifacts/bench/sim.md)"
 	node bench/sim/run.js
+
+.PHONY: train-fixture
+.venv-multiqc/.gwt-stamp:
+	@echo "==> creating .venv-multiqc (pinned MultiQC for the gwtime train nf-core fixture)"
+	python3 -m venv .venv-multiqc
+	.venv-multiqc/bin/pip install --quiet --disable-pip-version-check multiqc==1.35
+	@touch $@
+train-fixture: .venv-multiqc/.gwt-stamp
+	@echo "==> lib/train/fixtures/harness-nfcore: harness runs as an nf-core run (real MultiQC)"
+	bash lib/train/fixtures/make-harness-nfcore.sh
+
+.PHONY: bench-train
+bench-train: build
+	@echo "==> gwtime train scale benchmark on SYNTHETIC data (BENCH_TRAIN_SIZES=\"10000 30000 100000\")"
+	bash bench/train/run.sh
 
 trace-tools:
 	@echo "==> installing the harness tools (Debian packages)"

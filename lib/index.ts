@@ -14,3 +14,4 @@ export * as report from "./report";
 export * as analysis from "./analysis";
 export * as workflow from "./workflow";
 export * as sim from "./sim";
+export * as train from "./train";

@@ -11,6 +11,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Command>> = {
   qc: () => (require("./qc") as typeof import("./qc")).qcCommand,
   report: () => (require("./report") as typeof import("./report")).reportCommand,
   traces: () => (require("./traces") as typeof import("./traces")).tracesCommand,
+  train: () => (require("./train") as typeof import("./train")).trainCommand,
 };
 
 /** All commands (loads every one; for help text). */
