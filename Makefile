@@ -20,6 +20,7 @@ export GWT_DATA_MIRROR ?= $(if $(wildcard $(ROOT)/../shared/datasets),$(abspath 
 
 .PHONY: help setup build test unit smoke reproduce notebooks figures check-reports lab clean \
         bench bench-qc bench-traces bench-models trace-tools trace trace-smoke browser
+.PHONY: trace-slurm cluster-start cluster-stop cluster-smoke
 
 help:
 	@echo "make reproduce   execute every notebook; reports, figures, models -> artifacts/"
@@ -27,6 +28,7 @@ help:
 	@echo "make lab         JupyterLab with the TypeScript (tslab) kernel"
 	@echo "make bench       side-by-side benchmarks (bench-qc, bench-traces, bench-models)"
 	@echo "make trace       run the DNA-seq trace harness design (hours; TRACE_RUNS=n for a subset)"
+	@echo "make trace-slurm the harness design through Slurm (sudo harness/cluster/start.sh first)"
 	@echo "make clean       remove build outputs and generated artifacts"
 
 $(NODE_STAMP): package.json package-lock.json
@@ -125,6 +127,26 @@ trace: $(PY_STAMP)
 
 trace-smoke: $(PY_STAMP)
 	bash harness/smoke.sh
+
+# Slurm: a local single-node cluster (harness/cluster/README.md) and the harness through it
+.venv-slurm/.gwt-stamp: requirements.txt harness/cluster/requirements.txt
+	@echo "==> creating .venv-slurm (Snakemake + snakemake-executor-plugin-slurm, pins from requirements.txt)"
+	python3 -m venv .venv-slurm
+	.venv-slurm/bin/pip install --quiet --disable-pip-version-check -r harness/cluster/requirements.txt
+	@touch $@
+
+cluster-start:
+	bash harness/cluster/start.sh
+
+cluster-stop:
+	bash harness/cluster/stop.sh
+
+cluster-smoke:
+	bash harness/cluster/smoke.sh
+
+trace-slurm: .venv-slurm/.gwt-stamp
+	@echo "==> running the trace harness design through Slurm (TRACE_RUNS=n, TRACE_PAIRS=n, TRACE_OUT, TRACE_WORK)"
+	bash harness/cluster/trace-slurm.sh
 
 clean:
 	@echo "==> removing dist/, artifacts/ outputs and caches"

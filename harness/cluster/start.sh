@@ -180,6 +180,8 @@ OverTimeLimit=0
 MinJobAge=600
 AccountingStorageType=accounting_storage/slurmdbd
 AccountingStorageHost=localhost
+# keep sbatch --comment in sacct: the Snakemake Slurm plugin puts rule and wildcards there
+AccountingStoreFlags=job_comment
 JobAcctGatherType=jobacct_gather/linux
 JobAcctGatherFrequency=30
 JobCompType=jobcomp/none
