@@ -65,6 +65,8 @@ unit: build
 	@echo "==> unit tests (node --test)"
 	@mkdir -p artifacts/.cache
 	npm test --silent 2>&1 | tee artifacts/.cache/unit.log
+	@echo "==> harness/cluster tests (python3 -m unittest: sacct parsing, time-limit profiles)"
+	python3 -m unittest discover -s harness/cluster -p '*_test.py'
 
 smoke: setup build browser
 	@echo "==> smoke-executing every notebook on a small slice (GWT_SMOKE=1)"

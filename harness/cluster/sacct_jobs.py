@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Slurm's own records of a workload (sacct) -> one job table and the policy metrics.
 
-  sacct_jobs.py collect --since EPOCH [--until EPOCH] [--user U] --out jobs.tsv [--raw sacct.txt]
-      runs `sacct -X -P` (allocations only, epoch times) and writes one row per Slurm job with the
+  sacct_jobs.py collect (--logs SNAKEMAKE.log... | --since EPOCH [--until EPOCH] [--user U]) [--rules-only]
+                        --out jobs.tsv [--raw sacct.txt]
+      runs `sacct -X -P` (allocations only, epoch times) for the job ids the Snakemake logs name (or
+      a time window) and writes one row per Slurm job with the
       rule and wildcards the Snakemake Slurm plugin put in --comment (AccountingStoreFlags=job_comment).
   sacct_jobs.py parse sacct.txt --out jobs.tsv
       the same from a saved `sacct` output (FIELDS order below), e.g. a committed record.
@@ -124,14 +126,30 @@ def summarize(rows, policy=""):
     return summary, turn
 
 
-def run_sacct(since, until=None, user=None):
-    """`sacct` allocations between two epoch times, times printed as epoch seconds."""
+def run_sacct(since=None, until=None, user=None, job_ids=None):
+    """`sacct` allocations, times printed as epoch seconds: the given job ids, or the jobs of a time window."""
     iso = lambda t: datetime.datetime.fromtimestamp(int(t)).strftime("%Y-%m-%dT%H:%M:%S")
-    cmd = ["sacct", "-X", "-n", "-P", "--format=" + ",".join(FIELDS),
-           "--starttime", iso(since), "--endtime", iso(until) if until else "now"]
-    cmd += ["--user", user] if user else ["--allusers"]
+    base = ["sacct", "-X", "-n", "-P", "--format=" + ",".join(FIELDS)]
     env = dict(os.environ, SLURM_TIME_FORMAT="%s")
-    return subprocess.run(cmd, check=True, capture_output=True, text=True, env=env).stdout
+    run = lambda cmd: subprocess.run(cmd, check=True, capture_output=True, text=True, env=env).stdout
+    if job_ids is not None:
+        ids = sorted(set(job_ids))
+        return "".join(run(base + ["--starttime", "2000-01-01", "--allusers", "--jobs", ",".join(map(str, ids[k:k + 200]))])
+                       for k in range(0, len(ids), 200))
+    cmd = base + ["--starttime", iso(since), "--endtime", iso(until) if until else "now"]
+    return run(cmd + (["--user", user] if user else ["--allusers"]))
+
+
+SUBMITTED = re.compile(r"submitted with SLURM jobid (\d+)")
+
+
+def job_ids_from_logs(paths):
+    """Slurm job ids the Snakemake Slurm plugin logged ('... submitted with SLURM jobid N')."""
+    ids = []
+    for path in paths:
+        with open(path, errors="replace") as fh:
+            ids += [int(m.group(1)) for m in SUBMITTED.finditer(fh.read())]
+    return ids
 
 
 def write_tsv(path, rows, columns):
@@ -162,11 +180,13 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
     c = sub.add_parser("collect")
-    c.add_argument("--since", required=True, type=int, help="epoch seconds (jobs submitted/running since)")
+    c.add_argument("--since", type=int, help="epoch seconds (jobs submitted/running since)")
+    c.add_argument("--logs", nargs="+", help="Snakemake logs: the Slurm job ids they name (instead of --since)")
     c.add_argument("--until", type=int)
     c.add_argument("--user")
     c.add_argument("--out", required=True)
     c.add_argument("--raw", help="also save the sacct output as read")
+    c.add_argument("--rules-only", action="store_true", help="keep only Snakemake's jobs (--comment rule_...)")
     p = sub.add_parser("parse")
     p.add_argument("sacct_file")
     p.add_argument("--out", required=True)
@@ -178,7 +198,14 @@ def main(argv=None):
     a = ap.parse_args(argv)
     if a.cmd in ("collect", "parse"):
         if a.cmd == "collect":
-            text = run_sacct(a.since, a.until, a.user)
+            if bool(a.since) == bool(a.logs):
+                raise ValueError("collect: give either --since or --logs")
+            if a.logs:
+                ids = job_ids_from_logs(a.logs)
+                print(f"sacct_jobs: {len(set(ids))} Slurm job ids in {len(a.logs)} Snakemake log(s)", file=sys.stderr)
+                text = run_sacct(job_ids=ids) if ids else ""
+            else:
+                text = run_sacct(a.since, a.until, a.user)
             if a.raw:
                 with open(a.raw, "w") as fh:
                     fh.write(text)
@@ -188,6 +215,11 @@ def main(argv=None):
                 text = fh.read()
             src = a.sacct_file
         rows, problems = parse_sacct(text, src)
+        if getattr(a, "rules_only", False):
+            other = [r["job_id"] for r in rows if not r["rule"]]
+            rows = [r for r in rows if r["rule"]]
+            if other:
+                print(f"sacct_jobs: left out {len(other)} job(s) without a Snakemake rule comment: {other[:10]}", file=sys.stderr)
         for msg in problems:
             print(f"sacct_jobs: skipped {msg}", file=sys.stderr)
         write_tsv(a.out, rows, COLUMNS)
