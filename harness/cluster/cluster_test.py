@@ -85,6 +85,25 @@ class ParseRealRecord(unittest.TestCase):
             self.assertEqual(sacct_jobs.summarize(back)[0], sacct_jobs.summarize(self.rows)[0])
 
 
+class WorkloadRecord(unittest.TestCase):
+    """fixtures/sacct-workload-static.txt: real sacct record of `workload.sh` (static p90 limits,
+    2 runs x 2,000 pairs, JOBS=1, --retries 1): wgs_metrics of r0001 hit its 1-minute limit, and its
+    retry ran with the limit doubled."""
+
+    def test_timeout_and_doubled_retry(self):
+        with open(os.path.join(HERE, "fixtures", "sacct-workload-static.txt")) as fh:
+            rows, problems = sacct_jobs.parse_sacct(fh.read())
+        self.assertEqual(problems, [])
+        wgs = sorted((r for r in rows if r["rule"] == "wgs_metrics" and r["run"] == "r0001"), key=lambda r: r["attempt"])
+        self.assertEqual([(r["attempt"], r["state"], r["timelimit_s"]) for r in wgs],
+                         [(1, "TIMEOUT", 60), (2, "COMPLETED", 120)])
+        self.assertLess(wgs[0]["end"], wgs[1]["start"] + 1)
+        s, turn = sacct_jobs.summarize(rows, "static_p90")
+        self.assertEqual((s["runs"], s["jobs"], s["timeout_kills"]), (2, 31, 1))
+        self.assertEqual(s["killed_core_min"], round(wgs[0]["alloc_cpus"] * wgs[0]["elapsed_s"] / 60, 2))
+        self.assertEqual(set(turn), {"r0001", "r0002"})
+
+
 class JobIdsFromLogs(unittest.TestCase):
     def test_plugin_log_lines(self):
         # the plugin's line as it appeared in the trace-slurm run's log (work/logs/r0001.log)
