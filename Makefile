@@ -74,6 +74,7 @@ smoke: setup build browser
 	@echo "==> checking the smoke HTML reports in headless Chromium"
 	$(GWTIME) report check artifacts/smoke/reports
 	@if [ -x harness/smoke.sh ]; then echo "==> trace harness smoke run"; bash harness/smoke.sh; fi
+	@if [ -x harness/cluster/smoke.sh ]; then echo "==> Slurm cluster smoke (time limit -> TIMEOUT)"; bash harness/cluster/smoke.sh; fi
 
 test: unit smoke
 	@echo "==> make test: all passed"

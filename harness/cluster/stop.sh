@@ -30,7 +30,9 @@ for name in slurmd slurmctld slurmdbd mariadbd munged; do
   alive "$name" "$pid" && { echo "stop.sh: $name (pid $pid) still running" >&2; rc=1; }
 done
 # job steps are children of slurmd's slurmstepd; none may outlive the cluster
-left=$(pgrep -x slurmstepd || true)
-if [ -n "$left" ]; then echo "stop.sh: slurmstepd still running: $left" >&2; rc=1; fi
+for d in slurmstepd slurmscriptd; do
+  left=$(pgrep -x "$d" || true)
+  if [ -n "$left" ]; then echo "stop.sh: $d still running: $left" >&2; rc=1; fi
+done
 [ $rc = 0 ] && rm -f "$STATE/pids" && say "stopped"
 exit $rc
