@@ -20,6 +20,7 @@ export GWT_DATA_MIRROR ?= $(if $(wildcard $(ROOT)/../shared/datasets),$(abspath 
 
 .PHONY: help setup build test unit smoke reproduce notebooks figures check-reports lab clean \
         bench bench-qc bench-traces bench-models trace-tools trace trace-smoke trace-scale browser
+.PHONY: trace-slurm cluster-start cluster-stop cluster-smoke
 
 help:
 	@echo "make reproduce   execute every notebook; reports, figures, models -> artifacts/"
@@ -28,6 +29,7 @@ help:
 	@echo "make bench       side-by-side benchmarks (bench-qc, bench-traces, bench-models)"
 	@echo "make trace       run the DNA-seq trace harness design (hours; TRACE_RUNS=n for a subset)"
 	@echo "make trace-scale run the scale-ladder design (0.2M-6.4M read pairs; many hours)"
+	@echo "make trace-slurm the harness design through Slurm (sudo harness/cluster/start.sh first)"
 	@echo "make clean       remove build outputs and generated artifacts"
 
 $(NODE_STAMP): package.json package-lock.json
@@ -65,6 +67,8 @@ unit: build
 	@mkdir -p artifacts/.cache
 	npm test --silent 2>&1 | tee artifacts/.cache/unit.log
 	@node scripts/skipped-summary.js artifacts/.cache/unit.log
+	@echo "==> harness/cluster tests (python3 -m unittest: sacct parsing, time-limit profiles)"
+	python3 -m unittest discover -s harness/cluster -p '*_test.py'
 
 smoke: setup build browser
 	@echo "==> smoke-executing every notebook on a small slice (GWT_SMOKE=1)"
@@ -72,6 +76,7 @@ smoke: setup build browser
 	@echo "==> checking the smoke HTML reports in headless Chromium"
 	$(GWTIME) report check artifacts/smoke/reports
 	@if [ -x harness/smoke.sh ]; then echo "==> trace harness smoke run"; bash harness/smoke.sh; fi
+	@if [ -x harness/cluster/smoke.sh ]; then echo "==> Slurm cluster smoke (time limit -> TIMEOUT)"; bash harness/cluster/smoke.sh; fi
 
 test: unit smoke
 	@echo "==> make test: all passed"
@@ -165,6 +170,26 @@ trace-scale: $(PY_STAMP)
 	@echo "==> running the scale-ladder design (resumable; projection: python3 harness/project.py data/harness-scale)"
 	@[ -f data/harness-scale/design.tsv ] || python3 harness/make_design.py --scale --out data/harness-scale
 	TRACE_OUT=data/harness-scale TRACE_WORK=harness/work/scale bash harness/run.sh
+
+# Slurm: a local single-node cluster (harness/cluster/README.md) and the harness through it
+.venv-slurm/.gwt-stamp: requirements.txt harness/cluster/requirements.txt
+	@echo "==> creating .venv-slurm (Snakemake + snakemake-executor-plugin-slurm, pins from requirements.txt)"
+	python3 -m venv .venv-slurm
+	.venv-slurm/bin/pip install --quiet --disable-pip-version-check -r harness/cluster/requirements.txt
+	@touch $@
+
+cluster-start:
+	bash harness/cluster/start.sh
+
+cluster-stop:
+	bash harness/cluster/stop.sh
+
+cluster-smoke:
+	bash harness/cluster/smoke.sh
+
+trace-slurm: .venv-slurm/.gwt-stamp
+	@echo "==> running the trace harness design through Slurm (TRACE_RUNS=n, TRACE_PAIRS=n, TRACE_OUT, TRACE_WORK)"
+	bash harness/cluster/trace-slurm.sh
 
 clean:
 	@echo "==> removing dist/, artifacts/ outputs and caches"
