@@ -20,6 +20,7 @@ export GWT_DATA_MIRROR ?= $(if $(wildcard $(ROOT)/../shared/datasets),$(abspath 
 
 .PHONY: help setup build test unit smoke reproduce notebooks figures check-reports lab clean \
         bench bench-qc bench-traces bench-models trace-tools trace trace-smoke browser
+.PHONY: tools
 
 help:
 	@echo "make reproduce   execute every notebook; reports, figures, models -> artifacts/"
@@ -114,6 +115,22 @@ bench-traces: build .venv-bench/.gwt-stamp
 bench-models: build .venv-bench/.gwt-stamp
 	@echo "==> model benchmark: gwtime vs scikit-learn / LightGBM / ml-random-forest"
 	bash bench/models/run.sh
+
+# Real tools that lib/export's checks run on the files gwtime writes (Nextflow config -> Groovy's
+# ConfigSlurper, Snakemake profile -> snakemake from .venv, TPV rules -> tpv, MultiQC custom content ->
+# multiqc): Groovy from Debian (scripts/ensure-groovy.sh), the Python tools in .venv-tools from the
+# pinned tools-requirements.txt (git-ignored). `make unit` installs them first so CI runs the checks.
+TOOLS_STAMP := .venv-tools/.gwt-stamp
+$(TOOLS_STAMP): tools-requirements.txt
+	@echo "==> creating .venv-tools (MultiQC, Galaxy TPV) from tools-requirements.txt for the export checks"
+	python3 -m venv .venv-tools
+	.venv-tools/bin/pip install --quiet --disable-pip-version-check -r tools-requirements.txt
+	@touch $@
+
+tools: $(TOOLS_STAMP) $(PY_STAMP)
+	@bash scripts/ensure-groovy.sh
+
+unit: tools
 
 trace-tools:
 	@echo "==> installing the harness tools (Debian packages)"
