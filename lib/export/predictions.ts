@@ -86,7 +86,7 @@ export interface ExportOptions {
 }
 
 /**
- * Input size for Galaxy's `input_size` (GB of the job's input files): the QC's bases per mate times
+ * Input size for Galaxy's `input_size` (GiB of the job's input files): the QC's bases per mate times
  * the FASTQ bytes per base. 4.35 = 2 mates x 2.17 bytes per base, measured on harness run r0002
  * (86,977,780 bytes of uncompressed FASTQ for 2 x 20,000,000 bases: sequence, quality and headers);
  * gzipped FASTQ is about a quarter of that: pass --bytes-per-unit.
@@ -178,7 +178,7 @@ export function stepLimits(
       sizeBytes: sizeOf.get(p.sample) ?? null,
     });
   }
-  for (const s of samples) if (s.bin === null) leftOut.push({ step: meta.step, sample: s.sample, reason: `limit ${Math.ceil(s.limitS)} s exceeds the largest bin (${opts.bins[opts.bins.length - 1]?.name}); exported capped at it` });
+  for (const s of samples) if (s.bin === null) leftOut.push({ step: meta.step, sample: s.sample, reason: `limit ${Math.ceil(s.limitS)} s exceeds the largest bin (${opts.bins[opts.bins.length - 1]?.name}): Nextflow and TPV cap it there, Snakemake and MultiQC show it as is` });
   if (samples.length === 0 || coverage === null) {
     leftOut.push({ step: meta.step, reason: "no sample has a prediction: step left out" });
     return { step: null, leftOut };

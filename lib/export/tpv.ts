@@ -24,7 +24,7 @@ export interface TpvSizeModel {
  * @example tpvSizeModel(step) // { a: 41.2, b: 0.93, n: 10 }
  */
 export function tpvSizeModel(step: StepLimits): TpvSizeModel | null {
-  const pts = step.samples.filter((s) => s.sizeBytes !== null && s.sizeBytes > 0).map((s) => ({ x: Math.log((s.sizeBytes as number) / 1e9), y: Math.log(s.limitS) }));
+  const pts = step.samples.filter((s) => s.sizeBytes !== null && s.sizeBytes > 0).map((s) => ({ x: Math.log((s.sizeBytes as number) / 2 ** 30), y: Math.log(s.limitS) }));
   if (pts.length === 0) return null;
   const mx = pts.reduce((a, p) => a + p.x, 0) / pts.length;
   const my = pts.reduce((a, p) => a + p.y, 0) / pts.length;
@@ -39,6 +39,9 @@ export function tpvSizeModel(step: StepLimits): TpvSizeModel | null {
 function toolId(process: string): string {
   return /^[A-Za-z0-9_]+$/.test(process) ? `.*/${process}/.*` : process;
 }
+
+/** This submission's attempt number (1 on first submission). */
+const ATTEMPT = "int((getattr(job, 'destination_params', None) or {}).get('gwtime_attempt', 0)) + 1";
 
 const num = (v: number): string => (Number.isInteger(v) ? String(v) : v.toPrecision(10).replace(/0+$/, "").replace(/\.$/, ""));
 
@@ -60,13 +63,16 @@ export function tpvFiles(batch: ExportBatch, opts: { maxRetries: number }): Reco
     }
     nTools++;
     const wall = `min(${num(law.a)} * max(input_size, 1e-6) ** ${num(law.b)}, ${capS})`;
-    tools.push(`  # ${commentText(`${s.step} -> ${s.process}: walltime_s = ${num(law.a)} * input_size_GB ** ${num(law.b)} (covers the ${batch.quantile} limit of all ${law.n} batch samples), capped at ${capS} s, x attempt on resubmission`)}`);
+    tools.push(`  # ${commentText(`${s.step} -> ${s.process}: walltime_s = ${num(law.a)} * input_size_GiB ** ${num(law.b)} (covers the ${batch.quantile} limit of all ${law.n} batch samples), capped at ${capS} s, x attempt on resubmission`)}`);
     tools.push(`  ${yamlString(toolId(s.process))}:`);
     tools.push("    context:");
     tools.push(`      gwtime_a: ${num(law.a)}`);
     tools.push(`      gwtime_b: ${num(law.b)}`);
     tools.push("    params:");
-    tools.push(`      walltime: ${yamlString(`{int(min(gwtime_a * max(input_size, 1e-6) ** gwtime_b * attempt, ${capS})) + 1}`)}`);
+    // TPV has no attempt counter in its context: each submission stores its attempt in the destination
+    // params, which a resubmission sees as job.destination_params (TPV's own SCALING_FACTOR pattern).
+    tools.push(`      gwtime_attempt: ${yamlString(`{${ATTEMPT}}`)}`);
+    tools.push(`      walltime: ${yamlString(`{int(min(gwtime_a * max(input_size, 1e-6) ** gwtime_b * (${ATTEMPT}), ${capS})) + 1}`)}`);
     tools.push("    rules:");
     for (let i = 1; i < batch.bins.length; i++) {
       const prev = batch.bins[i - 1] as { name: string; limitS: number };
