@@ -21,6 +21,7 @@ export GWT_DATA_MIRROR ?= $(if $(wildcard $(ROOT)/../shared/datasets),$(abspath 
 .PHONY: help setup build test unit smoke reproduce notebooks figures check-reports lab clean \
         bench bench-qc bench-traces bench-models trace-tools trace trace-smoke trace-scale browser
 .PHONY: trace-slurm cluster-start cluster-stop cluster-smoke
+.PHONY: tools
 
 help:
 	@echo "make reproduce   execute every notebook; reports, figures, models -> artifacts/"
@@ -140,19 +141,29 @@ bench-sim: build
 	node bench/sim/run.js
 
 .PHONY: train-fixture
-.venv-multiqc/.gwt-stamp:
-	@echo "==> creating .venv-multiqc (pinned MultiQC for the gwtime train nf-core fixture)"
-	python3 -m venv .venv-multiqc
-	.venv-multiqc/bin/pip install --quiet --disable-pip-version-check multiqc==1.35
-	@touch $@
-train-fixture: .venv-multiqc/.gwt-stamp
+train-fixture: .venv-tools/.gwt-stamp
 	@echo "==> lib/train/fixtures/harness-nfcore: harness runs as an nf-core run (real MultiQC)"
-	bash lib/train/fixtures/make-harness-nfcore.sh
+	MULTIQC=$(ROOT)/.venv-tools/bin/multiqc bash lib/train/fixtures/make-harness-nfcore.sh
 
 .PHONY: bench-train
 bench-train: build
 	@echo "==> gwtime train scale benchmark on SYNTHETIC data (BENCH_TRAIN_SIZES=\"10000 30000 100000\")"
 	bash bench/train/run.sh
+# Real tools that lib/export's checks run on the files gwtime writes (Nextflow config -> Groovy's
+# ConfigSlurper, Snakemake profile -> snakemake from .venv, TPV rules -> tpv, MultiQC custom content ->
+# multiqc): Groovy from Debian (scripts/ensure-groovy.sh), the Python tools in .venv-tools from the
+# pinned tools-requirements.txt (git-ignored). `make unit` installs them first so CI runs the checks.
+TOOLS_STAMP := .venv-tools/.gwt-stamp
+$(TOOLS_STAMP): tools-requirements.txt
+	@echo "==> creating .venv-tools (MultiQC, Galaxy TPV) from tools-requirements.txt for the export checks"
+	python3 -m venv .venv-tools
+	.venv-tools/bin/pip install --quiet --disable-pip-version-check -r tools-requirements.txt
+	@touch $@
+
+tools: $(TOOLS_STAMP) $(PY_STAMP)
+	@bash scripts/ensure-groovy.sh
+
+unit: tools
 
 trace-tools:
 	@echo "==> installing the harness tools (Debian packages)"

@@ -7,6 +7,7 @@ import type { Command } from "../command";
  */
 export const COMMAND_LOADERS: Readonly<Record<string, () => Command>> = {
   datasets: () => (require("./datasets") as typeof import("./datasets")).datasetsCommand,
+  export: () => (require("./export") as typeof import("./export")).exportCommand,
   predict: () => (require("./predict") as typeof import("./predict")).predictCommand,
   qc: () => (require("./qc") as typeof import("./qc")).qcCommand,
   report: () => (require("./report") as typeof import("./report")).reportCommand,
