@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { loadHarness, type HarnessRun } from "../features/harness";
+import { loadHarness, type HarnessRun } from "../data/harness";
 import type { TaskRun } from "../traces/schema";
 import { rng } from "../util/stats";
 import { designEffects } from "./designEffects";

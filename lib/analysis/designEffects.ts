@@ -1,8 +1,7 @@
 import { MultivariateLinearRegression } from "ml-regression";
-import type { HarnessRun } from "../features/harness";
+import type { HarnessRun } from "../data/harness";
 import { clusterResample, quantile, rng } from "../util/stats";
-import { stepTime } from "./factorEffects";
-import type { TimeMeasure } from "./stepTable";
+import { DEFAULT_MEASURE, stepTime, type TimeMeasure } from "../data/stepRows";
 
 /**
  * Effect of each design factor with every other factor varying at the same time (OFAT + Latin
@@ -71,7 +70,7 @@ function r2Of(X: readonly number[][], y: readonly number[], beta: readonly numbe
  * @example designEffects(ds.runs, ["bwa_mem"], ds.factors, { measure: "cpuS" })
  */
 export function designEffects(runs: readonly HarnessRun[], steps: readonly string[], factors: readonly string[], opts: DesignEffectOptions = {}): DesignEffectRow[] {
-  const measure = opts.measure ?? "cpuS";
+  const measure = opts.measure ?? DEFAULT_MEASURE;
   const level = opts.level ?? 0.95;
   const out: DesignEffectRow[] = [];
   for (const step of steps) {

@@ -1,14 +1,6 @@
-import type { HarnessRun } from "../features/harness";
+import type { HarnessRun } from "../data/harness";
 import { median, sd, mean } from "../util/stats";
-import type { TimeMeasure } from "./stepTable";
-
-/** Time of one step in one run, or undefined when the step failed or is missing. */
-export function stepTime(r: HarnessRun, step: string, measure: TimeMeasure = "wallS"): number | undefined {
-  const s = r.steps.get(step);
-  if (!s || (s.status !== undefined && s.status !== "COMPLETED")) return undefined;
-  const v = s[measure];
-  return v !== undefined && v > 0 ? v : undefined;
-}
+import { DEFAULT_MEASURE, stepTime, type TimeMeasure } from "../data/stepRows";
 
 /** Run-to-run noise of a step: spread of identical inputs run several times (same config id). */
 export interface NoiseBand {
@@ -23,7 +15,7 @@ export interface NoiseBand {
 }
 
 /** Noise band of each step from repeated identical inputs (machine-loaded runs excluded). */
-export function noiseBand(runs: readonly HarnessRun[], step: string, measure: TimeMeasure = "wallS"): NoiseBand {
+export function noiseBand(runs: readonly HarnessRun[], step: string, measure: TimeMeasure = DEFAULT_MEASURE): NoiseBand {
   const by = new Map<string, number[]>();
   for (const r of runs) {
     if (r.loadLabel !== "none") continue;
@@ -61,7 +53,7 @@ export interface SweepLevel {
  * One-factor-at-a-time effect of `factor` on a step: runs that moved only this factor (plus
  * baseline runs), unloaded, grouped by level. Input size is held fixed unless the factor is size.
  */
-export function factorSweep(runs: readonly HarnessRun[], step: string, factor: string, measure: TimeMeasure = "wallS"): SweepLevel[] {
+export function factorSweep(runs: readonly HarnessRun[], step: string, factor: string, measure: TimeMeasure = DEFAULT_MEASURE): SweepLevel[] {
   const ofat = runs.filter((r) => r.loadLabel === "none" && (r.varied === factor || r.varied === "baseline") && r.phase !== "lhs");
   const base = ofat.filter((r) => r.varied === "baseline").map((r) => stepTime(r, step, measure)).filter((v): v is number => v !== undefined);
   const baseMedian = median(base);
@@ -81,7 +73,7 @@ export function factorSweep(runs: readonly HarnessRun[], step: string, factor: s
 }
 
 /** Load effect: median time of the loaded runs over the unloaded runs of the same configs. */
-export function loadEffect(runs: readonly HarnessRun[], step: string, measure: TimeMeasure = "wallS"): { configs: number; medianRatio: number } {
+export function loadEffect(runs: readonly HarnessRun[], step: string, measure: TimeMeasure = DEFAULT_MEASURE): { configs: number; medianRatio: number } {
   const configs = new Set(runs.filter((r) => r.loadLabel !== "none").map((r) => r.configId));
   const ratios: number[] = [];
   for (const c of configs) {
@@ -108,7 +100,7 @@ export interface FactorEffectRow {
 }
 
 /** Factor × step effect table from the one-factor-at-a-time runs. */
-export function factorEffectTable(runs: readonly HarnessRun[], factors: readonly string[], steps: readonly string[], measure: TimeMeasure = "cpuS"): FactorEffectRow[] {
+export function factorEffectTable(runs: readonly HarnessRun[], factors: readonly string[], steps: readonly string[], measure: TimeMeasure = DEFAULT_MEASURE): FactorEffectRow[] {
   const baseRun = runs.find((r) => r.varied === "baseline");
   const out: FactorEffectRow[] = [];
   for (const step of steps) {

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { FeatureDef } from "../features/types";
-import { rng } from "../util/stats";
-import { aucOf, clusterResample, featureEffects, tailFlags } from "./featureEffects";
+import { rng, tailFlags } from "../util/stats";
+import { aucOf, clusterResample, featureEffects } from "./featureEffects";
 import type { StepTable } from "./stepTable";
 
 const def = (name: string, kind: "size" | "quality"): FeatureDef => ({ name, kind, source: "t", column: name, unit: "", transform: "identity", stage: "reads", affects: ["s"], rationale: "" });
@@ -51,5 +51,5 @@ test("aucOf and tailFlags", () => {
   assert.equal(aucOf([1, 2, 3, 4], [false, false, true, true]), 1);
   assert.equal(aucOf([1, 1], [false, true]), 0.5);
   const t = { ...table(6, 2), time: [1, 1, 10, 5, 5, 5] };
-  assert.deepEqual(tailFlags(t, ["a", "a", "a", "b", "b", "b"], 2), [false, false, true, false, false, false]);
+  assert.deepEqual(tailFlags(t.time, ["a", "a", "a", "b", "b", "b"], 2), [false, false, true, false, false, false]);
 });

@@ -1,7 +1,7 @@
 import type { FeatureDef } from "../features/types";
 /** Re-exported for callers of the analysis barrel; the implementation is in util/stats. */
 export { clusterResample } from "../util/stats";
-import { clusterResample, rng } from "../util/stats";
+import { clusterResample, rng, tailFlags } from "../util/stats";
 import { mutualInformation, partialCorrelation, pearson, residualize, spearman } from "./correlation";
 import type { StepTable } from "./stepTable";
 import { quantileBins } from "./tail";
@@ -103,27 +103,6 @@ export function aucOf(values: readonly number[], positive: readonly boolean[]): 
   return wins / (pos.length * neg.length);
 }
 
-/**
- * Tail runs of a step: slower than `k` x the median of runs with comparable input size (same
- * `stratum` value, e.g. the read-count level). Returns a flag per row.
- */
-export function tailFlags(t: StepTable, stratum: readonly (string | number)[], k: number): boolean[] {
-  const by = new Map<string, number[]>();
-  t.time.forEach((v, i) => {
-    const key = String(stratum[i]);
-    const l = by.get(key);
-    if (l) l.push(v);
-    else by.set(key, [v]);
-  });
-  const med = new Map<string, number>();
-  for (const [key, l] of by) {
-    const s = [...l].sort((a, b) => a - b);
-    const m = s.length % 2 ? (s[(s.length - 1) / 2] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
-    med.set(key, m);
-  }
-  return t.time.map((v, i) => v > k * (med.get(String(stratum[i])) as number));
-}
-
 /** Per step: how many tail runs, and the quality features that best separate them (by |AUC - 0.5|). */
 export interface TailSeparationRow {
   readonly step: string;
@@ -139,7 +118,7 @@ export interface TailSeparationRow {
 export function tailSeparation(tables: readonly StepTable[], defs: readonly FeatureDef[], k = 1.5, top = 4, sizeFeature = "reads"): TailSeparationRow[] {
   return tables.map((t) => {
     const strata = quantileBins(t.features[sizeFeature] ?? t.time.map(() => 0), 4);
-    const flags = tailFlags(t, strata, k);
+    const flags = tailFlags(t.time, strata, k);
     const best = defs
       .filter((f) => f.kind === "quality" && t.features[f.name])
       .map((f) => ({ feature: f.name, auc: aucOf(t.features[f.name] as number[], flags) }))

@@ -1,4 +1,4 @@
-import type { HarnessRun } from "../features/harness";
+import type { HarnessRun } from "../data/harness";
 import { color, groupedBars } from "../plots/builders";
 import { type Figure, round, type Trace } from "../plots/figure";
 import { factorSweep, type NoiseBand } from "./factorEffects";
@@ -6,7 +6,7 @@ import type { DesignEffectRow } from "./designEffects";
 import type { FeatureEffect } from "./featureEffects";
 import type { EffectReplicationRow, HostStepRatio } from "./hostReplication";
 import type { HostTransferRow } from "./hostTransfer";
-import type { TimeMeasure } from "./stepTable";
+import type { TimeMeasure } from "../data/stepRows";
 
 /**
  * Per-step time against one controlled factor (input size fixed at the baseline unless the factor is

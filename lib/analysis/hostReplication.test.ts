@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { projectRoot } from "../data/paths";
-import { cpuModels, harnessDir, loadHarness, readInputChecksums, type HarnessRun } from "../features/harness";
+import { cpuModels, harnessDir, loadHarness, readInputChecksums, type HarnessRun } from "../data/harness";
 import type { TaskRun } from "../traces/schema";
 import { rng } from "../util/stats";
 import { effectReplicationFigure, hostRatioFigure } from "./figures";

@@ -3,11 +3,11 @@
  * sha256, not assumed), so every difference is the machine's: how much slower is each step on the
  * other CPU, and do the input-quality effects measured on one machine hold on the other?
  */
-import type { HarnessRun } from "../features/harness";
+import type { HarnessRun } from "../data/harness";
 import { median, quantile } from "../util/stats";
 import { bootstrapCI, pearson } from "./correlation";
-import { factorEffectTable, stepTime } from "./factorEffects";
-import type { TimeMeasure } from "./stepTable";
+import { factorEffectTable } from "./factorEffects";
+import { DEFAULT_MEASURE, stepTime, type TimeMeasure } from "../data/stepRows";
 
 /** One machine's runs with their input checksums (`readInputChecksums`). */
 export interface HostSide {
@@ -65,7 +65,7 @@ export interface HostStepRatio<S extends string = string> {
 }
 
 /** Time on B / time on A of one step, per pair that has it on both (all pairs, or those at `idx`). */
-export function pairRatios(p: RunPairing, step: string, measure: TimeMeasure = "cpuS", idx?: readonly number[]): number[] {
+export function pairRatios(p: RunPairing, step: string, measure: TimeMeasure = DEFAULT_MEASURE, idx?: readonly number[]): number[] {
   const ratios: number[] = [];
   for (const pair of idx ? idx.map((i) => p.pairs[i]) : p.pairs) {
     if (!pair) continue;
@@ -76,7 +76,7 @@ export function pairRatios(p: RunPairing, step: string, measure: TimeMeasure = "
   return ratios;
 }
 
-export function hostStepRatios<S extends string>(p: RunPairing, steps: readonly S[], measure: TimeMeasure = "cpuS", opts: { reps?: number; seed?: number } = {}): HostStepRatio<S>[] {
+export function hostStepRatios<S extends string>(p: RunPairing, steps: readonly S[], measure: TimeMeasure = DEFAULT_MEASURE, opts: { reps?: number; seed?: number } = {}): HostStepRatio<S>[] {
   return steps.flatMap((step) => {
     const ratios = pairRatios(p, step, measure);
     if (ratios.length < 2) return [];
@@ -103,7 +103,7 @@ export interface EffectReplicationRow {
  * The one-factor effect table computed separately on each host's paired runs (so both sides use the
  * same design rows), joined cell by cell.
  */
-export function effectReplication(p: RunPairing, factors: readonly string[], steps: readonly string[], measure: TimeMeasure = "cpuS"): EffectReplicationRow[] {
+export function effectReplication(p: RunPairing, factors: readonly string[], steps: readonly string[], measure: TimeMeasure = DEFAULT_MEASURE): EffectReplicationRow[] {
   const fa = factorEffectTable(p.pairs.map((x) => x.a), factors, steps, measure);
   const fb = new Map(factorEffectTable(p.pairs.map((x) => x.b), factors, steps, measure).map((r) => [`${r.factor}\t${r.step}\t${r.extremeLevel}`, r] as const));
   return fa.flatMap((ra) => {

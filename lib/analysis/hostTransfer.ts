@@ -4,14 +4,14 @@
  * The per-step scale is the median B/A time ratio of runs made on both machines with identical input
  * (`hostStepRatios`), estimated from all pairs or from a few (how many reruns does recalibration need?).
  */
-import type { HarnessRun } from "../features/harness";
+import type { HarnessRun } from "../data/harness";
 import { clone, type Regressor } from "../models/estimator";
 import { medianAPE, r2 } from "../models/evaluate/metrics";
 import { featureMatrix } from "../models/features";
 import { median, rng } from "../util/stats";
 import { featuresForStep, specOf, stepData } from "./modeling";
 import { pairRatios, type RunPairing } from "./hostReplication";
-import type { TimeMeasure } from "./stepTable";
+import { DEFAULT_MEASURE, type TimeMeasure } from "../data/stepRows";
 
 export interface HostTransferRow<S extends string = string> {
   readonly step: S;
@@ -58,7 +58,7 @@ export function unseenInputs(trainA: readonly HarnessRun[], runsB: readonly Harn
  * runs in `test` (input configurations A never ran: checked), and score raw and host-scaled predictions.
  */
 export function hostTransfer<S extends string>(trainA: readonly HarnessRun[], test: readonly HarnessRun[], pairing: RunPairing, steps: readonly S[], model: Regressor, opts: HostTransferOptions = {}): HostTransferRow<S>[] {
-  const measure = opts.measure ?? "cpuS";
+  const measure = opts.measure ?? DEFAULT_MEASURE;
   const sizes = opts.fewPairs ?? [1, 3, 5, 10];
   const draws = opts.draws ?? 200;
   // A test input A also ran (same config id = same input) would score memory, not prediction.

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { cpuModels, loadHarness } from "../features/harness";
+import { cpuModels, loadHarness } from "../data/harness";
 import { loadModel } from "../models/serialize";
 import { LinearRidge } from "../models/ridge";
 import { featuresForStep, harnessLiftUncertainty, liftRows, trainStepModel } from "./modeling";

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { cpuModels, type HarnessRun } from "../features/harness";
+import { cpuModels, type HarnessRun } from "../data/harness";
 import { FEATURES } from "../features/registry";
 import { stagesAvailableBefore } from "../features/steps";
 import type { FeatureDef } from "../features/types";
@@ -23,7 +23,7 @@ import { loadModel, saveModel, trainingDataSha256 } from "../models/serialize";
 import { TailRiskClassifier } from "../models/tail";
 import { groupedBars } from "../plots/builders";
 import type { Figure } from "../plots/figure";
-import type { TimeMeasure } from "./stepTable";
+import { DEFAULT_MEASURE, stepRows, type TimeMeasure } from "../data/stepRows";
 
 /** Model input spec of a registry feature (its QC column, unit, and a log for size-like transforms). */
 export function specOf(def: FeatureDef): FeatureSpec {
@@ -49,22 +49,15 @@ export interface StepData {
 }
 
 /** Completed runs of a step (unloaded by default: the co-located-load runs are a separate study). */
-export function stepData(runs: readonly HarnessRun[], step: string, measure: TimeMeasure = "wallS", opts: { includeLoaded?: boolean } = {}): StepData {
-  const ids: string[] = [];
-  const groups: string[] = [];
-  const records: Array<Record<string, number>> = [];
-  const y: number[] = [];
-  for (const r of runs) {
-    if (!opts.includeLoaded && r.loadLabel !== "none") continue;
-    const s = r.steps.get(step);
-    const t = s?.[measure];
-    if (!s || (s.status !== undefined && s.status !== "COMPLETED") || t === undefined || !(t > 0)) continue;
-    ids.push(r.runId);
-    groups.push(r.configId);
-    records.push({ ...r.metrics });
-    y.push(Math.log(t));
-  }
-  return { step, ids, groups, records, yLog: Float64Array.from(y) };
+export function stepData(runs: readonly HarnessRun[], step: string, measure: TimeMeasure = DEFAULT_MEASURE, opts: { includeLoaded?: boolean } = {}): StepData {
+  const rows = stepRows(runs, step, { measure, includeLoaded: opts.includeLoaded ?? false });
+  return {
+    step,
+    ids: rows.map((r) => r.run.runId),
+    groups: rows.map((r) => r.run.configId),
+    records: rows.map((r) => ({ ...r.run.metrics })),
+    yLog: Float64Array.from(rows, (r) => Math.log(r.time)),
+  };
 }
 
 /**
@@ -75,7 +68,7 @@ export function harnessAblation(runs: readonly HarnessRun[], steps: readonly str
   const out: AblationRow[] = [];
   for (const step of steps) {
     const defs = featuresForStep(step);
-    const d = stepData(runs, step, opts.measure ?? "wallS");
+    const d = stepData(runs, step, opts.measure ?? DEFAULT_MEASURE);
     if (d.records.length === 0) continue;
     const specs = defs.map(specOf);
     const X = featureMatrix(d.records, specs);
@@ -98,7 +91,7 @@ export function harnessAblation(runs: readonly HarnessRun[], steps: readonly str
 export function crossValidateStep(runs: readonly HarnessRun[], step: string, model: Regressor, opts: { measure?: TimeMeasure; k?: number; seed?: number } = {}): { data: StepData; specs: FeatureSpec[]; cv: CVResult } {
   const defs = featuresForStep(step);
   const specs = defs.map(specOf);
-  const data = stepData(runs, step, opts.measure ?? "wallS");
+  const data = stepData(runs, step, opts.measure ?? DEFAULT_MEASURE);
   const X = featureMatrix(data.records, specs);
   const k = Math.min(opts.k ?? 5, new Set(data.groups).size);
   const cv = crossValidate(clone(model), X, data.yLog, { groups: data.groups, k, seed: opts.seed ?? 7 });
@@ -127,7 +120,7 @@ export interface ZooRow {
  */
 export function modelZoo(runs: readonly HarnessRun[], step: string, opts: { measure?: TimeMeasure; k?: number; seed?: number; withMlRf?: boolean } = {}): ZooRow[] {
   const defs = featuresForStep(step);
-  const d = stepData(runs, step, opts.measure ?? "wallS");
+  const d = stepData(runs, step, opts.measure ?? DEFAULT_MEASURE);
   const k = Math.min(opts.k ?? 5, new Set(d.groups).size);
   if (d.records.length < 10 || k < 2) return [];
   const X = featureMatrix(d.records, defs.map(specOf));
@@ -168,7 +161,7 @@ export function compareModels(label: string, X: Float64Array[], Xsize: Float64Ar
 /** Out-of-fold split-conformal intervals: empirical coverage and mean width (log scale) per step. */
 export function cvIntervals(runs: readonly HarnessRun[], step: string, opts: { alpha?: number; measure?: TimeMeasure; k?: number; seed?: number } = {}): { step: string; n: number; nominal: number; coverage: number; widthLog: number; widthRatio: number } {
   const defs = featuresForStep(step);
-  const d = stepData(runs, step, opts.measure ?? "wallS");
+  const d = stepData(runs, step, opts.measure ?? DEFAULT_MEASURE);
   const X = featureMatrix(d.records, defs.map(specOf));
   const k = Math.min(opts.k ?? 5, new Set(d.groups).size);
   const alpha = opts.alpha ?? 0.1;
@@ -215,7 +208,7 @@ export const MIN_TRAINING_RUNS = 15;
  */
 export function trainStepModel(runs: readonly HarnessRun[], step: string, dir: string, opts: { seed?: number; k?: number; measure?: TimeMeasure; base?: "ridge" | "gbt" | "auto" } = {}): ShippedModel {
   const seed = opts.seed ?? 7;
-  const measure = opts.measure ?? "cpuS";
+  const measure = opts.measure ?? DEFAULT_MEASURE;
   const defs = featuresForStep(step);
   const specs = defs.map(specOf);
   const d = stepData(runs, step, measure);
@@ -311,7 +304,7 @@ export function harnessLiftUncertainty(runs: readonly HarnessRun[], steps: reado
   const out: LiftUncertaintyRow[] = [];
   for (const step of steps) {
     const defs = featuresForStep(step);
-    const d = stepData(runs, step, opts.measure ?? "cpuS");
+    const d = stepData(runs, step, opts.measure ?? DEFAULT_MEASURE);
     const configs = new Set(d.groups).size;
     if (d.records.length < (opts.minRows ?? 20) || configs < k) continue;
     const X = featureMatrix(d.records, defs.map(specOf));

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { harnessDir, loadHarness } from "../features/harness";
+import { harnessDir, loadHarness } from "../data/harness";
 import { groupKFold } from "../models/evaluate/splits";
 import { featuresForStep, stepData } from "./modeling";
 import { stackedStepTable } from "./stackedSteps";

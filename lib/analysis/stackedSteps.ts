@@ -4,11 +4,11 @@
  * missing, NaN, on the rows of an earlier step), stacked, with the step as one-hot columns. Groups are
  * config ids, so a config's rows of every step share one CV fold.
  */
-import type { HarnessRun } from "../features/harness";
+import type { HarnessRun } from "../data/harness";
 import { FEATURES } from "../features/registry";
 import { featureMatrix, type FeatureSpec } from "../models/features";
 import { featuresForStep, specOf, stepData } from "./modeling";
-import type { TimeMeasure } from "./stepTable";
+import { DEFAULT_MEASURE, type TimeMeasure } from "../data/stepRows";
 
 /** The stacked table: X rows, log time, config-id groups, and each row's step and run id. */
 export interface StackedStepTable {
@@ -23,10 +23,10 @@ export interface StackedStepTable {
 }
 
 /**
- * @param measure "cpuS" (default: the harness's robust measure; wall time carries other jobs' load)
+ * @param measure default `DEFAULT_MEASURE` (CPU time: wall time carries other jobs' load)
  * @example const t = stackedStepTable(loadHarness().runs, ["bwa_mem", "markduplicates", "freebayes"]);
  */
-export function stackedStepTable(runs: readonly HarnessRun[], steps: readonly string[], measure: TimeMeasure = "cpuS"): StackedStepTable {
+export function stackedStepTable(runs: readonly HarnessRun[], steps: readonly string[], measure: TimeMeasure = DEFAULT_MEASURE): StackedStepTable {
   const allowed = new Map(steps.map((s) => [s, new Set(featuresForStep(s).map((f) => f.name))]));
   const union = new Set(steps.flatMap((s) => [...(allowed.get(s) as Set<string>)]));
   // registry order, size features first (as featuresForStep orders them)

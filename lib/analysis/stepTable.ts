@@ -1,8 +1,8 @@
 import type { FeatureDef } from "../features/types";
-import type { HarnessRun } from "../features/harness";
+import type { HarnessRun } from "../data/harness";
+import { DEFAULT_MEASURE, stepRows, type TimeMeasure } from "../data/stepRows";
 
-/** Which measurement of a step to analyse: wall time, or CPU time (user+sys; robust to a busy machine). */
-export type TimeMeasure = "wallS" | "cpuS";
+export { DEFAULT_MEASURE, type TimeMeasure } from "../data/stepRows";
 
 /** One step's observations as columns, ready for statistics and models. */
 export interface StepTable {
@@ -39,13 +39,9 @@ export function transformValue(def: FeatureDef, v: number | undefined): number {
  * The completed runs of one step as a column table: time (wall or CPU seconds), transformed
  * features, group (config id), load. Failed steps and steps without the time measure are left out.
  */
-export function stepTable(runs: readonly HarnessRun[], step: string, defs: readonly FeatureDef[], measure: TimeMeasure = "wallS"): StepTable {
+export function stepTable(runs: readonly HarnessRun[], step: string, defs: readonly FeatureDef[], measure: TimeMeasure = DEFAULT_MEASURE): StepTable {
   const t: StepTable = { step, runIds: [], groups: [], time: [], features: Object.fromEntries(defs.map((d) => [d.name, [] as number[]])), load1: [], loadLabel: [] };
-  for (const r of runs) {
-    const s = r.steps.get(step);
-    if (!s || (s.status !== undefined && s.status !== "COMPLETED")) continue;
-    const time = s[measure];
-    if (time === undefined || !(time > 0)) continue;
+  for (const { run: r, task: s, time } of stepRows(runs, step, { measure })) {
     t.runIds.push(r.runId);
     t.groups.push(r.configId);
     t.time.push(time);

@@ -1,4 +1,4 @@
-import { median, quantileSorted } from "../util/stats";
+import { comparableMedians, quantileSorted } from "../util/stats";
 
 /** One observation for tail analysis: a group (tool/step) and a run time. */
 export interface TimedRun {
@@ -54,16 +54,19 @@ function summarise(group: string, ratios: readonly number[], times: readonly num
  */
 export function ratiosToMedian(runs: readonly TimedRun[]): Map<string, { ratios: number[]; times: number[] }> {
   const cells = new Map<string, TimedRun[]>();
+  const cellOf = (r: TimedRun): string => `${r.group}\u0000${r.stratum ?? ""}`;
   for (const r of runs) {
     if (!Number.isFinite(r.wallS)) continue;
-    const key = `${r.group}\u0000${r.stratum ?? ""}`;
+    const key = cellOf(r);
     const list = cells.get(key);
     if (list) list.push(r);
     else cells.set(key, [r]);
   }
+  // The one tail definition (util/stats): median of comparable runs, the cell being group + stratum.
+  const medians = comparableMedians(runs.map((r) => r.wallS), runs.map(cellOf));
   const byGroup = new Map<string, { ratios: number[]; times: number[] }>();
-  for (const list of cells.values()) {
-    const med = median(list.map((r) => r.wallS));
+  for (const [key, list] of cells) {
+    const med = medians.get(key) as number;
     const g = (list[0] as TimedRun).group;
     const acc = byGroup.get(g) ?? { ratios: [], times: [] };
     for (const r of list) {

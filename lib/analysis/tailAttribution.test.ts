@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { HarnessRun } from "../features/harness";
+import type { HarnessRun } from "../data/harness";
 import type { TaskRun } from "../traces/schema";
 import { attributeTail } from "./tailAttribution";
 

@@ -1,5 +1,6 @@
-import type { HarnessRun } from "../features/harness";
-import { median } from "../util/stats";
+import type { HarnessRun } from "../data/harness";
+import { completedTime, stepRows } from "../data/stepRows";
+import { comparableMedians, median } from "../util/stats";
 import { quantileBins } from "./tail";
 
 /** One slow run and what made it slow. */
@@ -23,22 +24,20 @@ export interface TailAttribution {
  * usually does (contention: it waited) and to the input otherwise (it did more work).
  */
 export function attributeTail(runs: readonly HarnessRun[], step: string, k = 1.5, waitThreshold = 1.5): TailAttribution[] {
-  const rows = runs
-    .map((r) => ({ r, s: r.steps.get(step) }))
-    .filter((x) => x.s && x.s.status === "COMPLETED" && (x.s.wallS ?? 0) > 0 && (x.s.cpuS ?? 0) > 0 && x.r.metrics["fastqc.total_sequences"] !== undefined);
+  // Wall time is the measure here (the question is whether the wait came from the machine); CPU time must exist too.
+  const rows = stepRows(runs, step, { measure: "wallS" }).filter((x) => completedTime(x.task, "cpuS") !== undefined && x.run.metrics["fastqc.total_sequences"] !== undefined);
   if (rows.length < 4) return [];
-  const bins = quantileBins(rows.map((x) => x.r.metrics["fastqc.total_sequences"] as number), 4);
-  const med = new Map<number, number>();
-  for (const b of new Set(bins)) med.set(b, median(rows.filter((_, i) => bins[i] === b).map((x) => x.s?.wallS as number)));
-  const typicalWait = median(rows.map((x) => (x.s?.wallS as number) / (x.s?.cpuS as number)));
+  const bins = quantileBins(rows.map((x) => x.run.metrics["fastqc.total_sequences"] as number), 4);
+  const med = comparableMedians(rows.map((x) => x.time), bins);
+  const typicalWait = median(rows.map((x) => x.time / (x.task.cpuS as number)));
   const out: TailAttribution[] = [];
   rows.forEach((x, i) => {
-    const wall = x.s?.wallS as number;
-    const cpu = x.s?.cpuS as number;
+    const wall = x.time;
+    const cpu = x.task.cpuS as number;
     const slowdown = wall / (med.get(bins[i] as number) as number);
     if (slowdown <= k) return;
     const waitRatio = wall / cpu / typicalWait;
-    out.push({ runId: x.r.runId, step, wallS: wall, cpuS: cpu, slowdown, waitRatio, cause: waitRatio > waitThreshold ? "machine" : "input", loadLabel: x.r.loadLabel, load1: Number(x.s?.raw["load1_start"] ?? NaN) });
+    out.push({ runId: x.run.runId, step, wallS: wall, cpuS: cpu, slowdown, waitRatio, cause: waitRatio > waitThreshold ? "machine" : "input", loadLabel: x.run.loadLabel, load1: Number(x.task.raw["load1_start"] ?? NaN) });
   });
   return out.sort((a, b) => b.slowdown - a.slowdown);
 }

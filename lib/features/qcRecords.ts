@@ -1,5 +1,4 @@
-import { collectQc, toWideRows } from "../qc/collect";
-import { sampleDirName } from "../qc/sampleName";
+import { collectQc } from "../qc/collect";
 import type { QcRecord } from "../qc/types";
 import { deriveMetrics } from "./derive";
 
@@ -9,27 +8,37 @@ export interface QcFeatureRecords {
   readonly records: Array<Record<string, number>>;
   /** Files that failed to parse (file: reason): reported, never silently dropped. */
   readonly failed: Array<{ file: string; reason: string }>;
+  /** Files that parsed (the inputs of the records, for provenance). */
+  readonly files: string[];
+}
+
+/** Options of `qcFeatureRecords`. */
+export interface QcFeatureOptions {
+  /**
+   * One sample per folder (`collectQc`'s `sampleFromDir`): all of a run's outputs — FastQC of the
+   * reads, Picard of the BAM — describe one input, as in the harness layout. Default false.
+   */
+  readonly sampleFromDir?: boolean;
+  /** @deprecated old name of `sampleFromDir` (kept as an alias). */
+  readonly groupByDir?: boolean;
 }
 
 /**
- * Collect QC files and return one numeric record per sample, with the derived metrics the feature
- * registry uses. `groupByDir: true` treats every folder as one sample (all of a run's outputs —
- * FastQC of the reads, Picard of the BAM — describe one input), as in the harness layout.
+ * Collect QC files and return one numeric record per sample: the wide row `collectQc` built, plus
+ * the derived metrics the feature registry uses.
+ * @example qcFeatureRecords(["runs/a/qc", "runs/b/qc"], { sampleFromDir: true })
  */
-export function qcFeatureRecords(paths: string | readonly string[], opts: { groupByDir?: boolean } = {}): QcFeatureRecords {
-  const col = collectQc(paths, { requireSamples: true });
+export function qcFeatureRecords(paths: string | readonly string[], opts: QcFeatureOptions = {}): QcFeatureRecords {
+  const col = collectQc(paths, { requireSamples: true, sampleFromDir: opts.sampleFromDir ?? opts.groupByDir ?? false });
   const failed = col.report.files.filter((f) => f.status === "failed").map((f) => ({ file: f.file, reason: f.reason ?? "unknown" }));
-  let records: QcRecord[] = [...col.records.values()].flat();
-  if (opts.groupByDir) records = records.map((r) => ({ ...r, sample: sampleDirName(r.file) }));
-  const { rows } = toWideRows(records);
-  const bySample = new Map<string, QcRecord[]>();
-  for (const r of records) bySample.set(r.sample, [...(bySample.get(r.sample) ?? []), r]);
+  const files = col.report.files.filter((f) => f.status === "parsed").map((f) => f.file);
   const out: Array<Record<string, number>> = [];
-  for (const row of rows) {
+  for (const row of col.rows) {
     const rec: Record<string, number> = {};
     for (const [k, v] of Object.entries(row)) if (typeof v === "number" && Number.isFinite(v) && k !== "n_records") rec[k] = v;
-    for (const [k, v] of Object.entries(deriveMetrics(bySample.get(row.sample) ?? [], row))) if (typeof v === "number" && Number.isFinite(v)) rec[k] = v;
+    const records: readonly QcRecord[] = col.records.get(row.sample) ?? [];
+    for (const [k, v] of Object.entries(deriveMetrics(records, row))) if (typeof v === "number" && Number.isFinite(v)) rec[k] = v;
     out.push(rec);
   }
-  return { ids: rows.map((r) => r.sample), records: out, failed };
+  return { ids: col.rows.map((r) => r.sample), records: out, failed, files };
 }

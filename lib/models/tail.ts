@@ -4,7 +4,7 @@
  * decile, else all runs. A GradientBoostedTrees classifier (logistic loss) scores the rows and an
  * isotonic map fitted on a held-out calibration share turns scores into calibrated probabilities.
  */
-import { median } from "../util/stats";
+import { comparableMedians, median } from "../util/stats";
 import { checkX, checkXy, clone, NotFittedError, takeRows, type Matrix, type ModelState, type Regressor } from "./estimator";
 import { featureEdges, binOf } from "./gbt/binning";
 import { GradientBoostedTrees } from "./gbt/gbt";
@@ -134,17 +134,12 @@ export class TailRiskClassifier implements Regressor {
     const [n, p] = checkXy(X, y);
     const { sizeFeature, groupFeature, sizeBins } = this.params;
     const sizeEdges = sizeFeature !== undefined && groupFeature === undefined ? featureEdges(Float64Array.from(X, (r) => r[sizeFeature] as number), sizeBins) : new Float64Array(0);
-    const groups = new Map<number, number[]>();
-    for (let i = 0; i < n; i++) {
-      const key = this.keyOf(X[i] as ArrayLike<number>, sizeEdges);
-      const a = groups.get(key) ?? [];
-      a.push(y[i] as number);
-      groups.set(key, a);
-    }
-    const keys = [...groups.keys()].filter((k) => Number.isFinite(k)).sort((a, b) => a - b);
+    // The tail definition (util/stats): median of comparable runs, here per group value or size bin.
+    const medians = comparableMedians(y, Array.from(X, (row) => this.keyOf(row, sizeEdges)));
+    const keys = [...medians.keys()].filter((k) => Number.isFinite(k)).sort((a, b) => a - b);
     const globalMedian = median(Array.from(y));
     // provisional state so labels() works
-    this.state_ = { nFeatures: p, classifier: this.params.classifier, keys, medians: keys.map((k) => median(groups.get(k) as number[])), globalMedian, sizeEdges: Array.from(sizeEdges), iso: null, positiveRate: 0 };
+    this.state_ = { nFeatures: p, classifier: this.params.classifier, keys, medians: keys.map((k) => medians.get(k) as number), globalMedian, sizeEdges: Array.from(sizeEdges), iso: null, positiveRate: 0 };
     const z = this.labels(X, y);
     let pos = 0;
     for (let i = 0; i < n; i++) pos += z[i] as number;

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { projectRoot } from "../data/paths";
 import { type ResolvedFile } from "../data/resolve";
 import type { Figure } from "../plots/figure";
@@ -61,6 +61,14 @@ export class NotebookContext {
   async usedProjectFile(dataset: string, path: string): Promise<void> {
     const abs = resolve(projectRoot(), path);
     this.uses.push({ dataset, path, sha256: await sha256File(abs), source: "project" });
+  }
+
+  /**
+   * Record files this project generated, e.g. every file `loadHarness` read (`h.files`): absolute or
+   * project-relative paths, each hashed now and cited by its project-relative path.
+   */
+  async usedProjectFiles(dataset: string, paths: readonly string[]): Promise<void> {
+    for (const p of paths) await this.usedProjectFile(dataset, relative(projectRoot(), resolve(projectRoot(), p)));
   }
 
   /** Save the figure as plotly JSON under artifacts/figures/<notebook>/ and draw it. */

@@ -66,3 +66,32 @@ export function clusterResample(groups: readonly (string | number)[], rand: () =
   }
   return out;
 }
+
+/**
+ * The tail definition's reference: the median of each stratum's values ("comparable runs": same
+ * tool, step, or input-size bin). Values that are not finite are left out of their stratum.
+ * @example comparableMedians([1, 3, 10], ["a", "a", "b"]) // Map { "a" => 2, "b" => 10 }
+ */
+export function comparableMedians<K>(values: ArrayLike<number>, strata: ArrayLike<K>): Map<K, number> {
+  const by = new Map<K, number[]>();
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (!Number.isFinite(v)) continue;
+    const key = strata[i] as K;
+    const l = by.get(key);
+    if (l) l.push(v);
+    else by.set(key, [v]);
+  }
+  const out = new Map<K, number>();
+  for (const [key, l] of by) out.set(key, median(l));
+  return out;
+}
+
+/**
+ * Tail runs: `value > k x` the median of the comparable values (same stratum).
+ * @example tailFlags([1, 1, 5], [0, 0, 0], 2) // [false, false, true]
+ */
+export function tailFlags<K>(values: ArrayLike<number>, strata: ArrayLike<K>, k: number): boolean[] {
+  const med = comparableMedians(values, strata);
+  return Array.from({ length: values.length }, (_, i) => (values[i] as number) > k * (med.get(strata[i] as K) ?? NaN));
+}

@@ -16,9 +16,9 @@ function table(rows: readonly SamplePrediction[]): string {
 export const predictCommand: Command = {
   name: "predict",
   summary: "predict run time, interval and tail-risk probability per sample from a saved model",
-  usage: "gwtime predict --model artifacts/models/<m>.json (--features <file.csv|tsv|json> | --qc <dir|files|multiqc_data.json> [--group-by-dir]) [--json]",
+  usage: "gwtime predict --model artifacts/models/<m>.json (--features <file.csv|tsv|json> | --qc <dir|files|multiqc_data.json> [--sample-from-dir]) [--json]   (--group-by-dir: old name of --sample-from-dir)",
   async run(argv) {
-    const args = parseArgs(argv, ["json", "group-by-dir"]);
+    const args = parseArgs(argv, ["json", "sample-from-dir", "group-by-dir"]);
     const modelPath = flagString(args, "model");
     if (!modelPath) throw new Error(`--model is required. usage: ${this.usage}`);
     const featuresPath = flagString(args, "features");
@@ -32,8 +32,9 @@ export const predictCommand: Command = {
       source = featuresPath;
     } else {
       const paths = [qc as string, ...args.positional];
-      // QC wide rows plus the derived metrics the models use; one sample per folder with --group-by-dir.
-      const got = qcFeatureRecords(paths, { groupByDir: args.flags.has("group-by-dir") });
+      // QC wide rows plus the derived metrics the models use; one sample per folder with --sample-from-dir
+      // (the same flag as `gwtime qc`; --group-by-dir is its old name).
+      const got = qcFeatureRecords(paths, { sampleFromDir: args.flags.has("sample-from-dir") || args.flags.has("group-by-dir") });
       for (const f of got.failed) process.stderr.write(`gwtime predict: skipped ${f.file}: ${f.reason}\n`);
       ids = got.ids;
       records = got.records;
