@@ -12,3 +12,4 @@ export * as models from "./models";
 export * as plots from "./plots";
 export * as report from "./report";
 export * as analysis from "./analysis";
+export * as workflow from "./workflow";

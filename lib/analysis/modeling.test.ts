@@ -13,7 +13,9 @@ test("a model of a step only sees features measured before the step runs", () =>
   assert.ok(bwa.includes("mean_base_quality") && bwa.includes("reads"));
   assert.equal(bwa.includes("mismatch_rate"), false, "alignment metrics do not exist before BWA-MEM");
   assert.equal(bwa.includes("input_bytes"), false, "trace sizes are not QC features");
-  assert.ok(featuresForStep("markduplicates").some((f) => f.name === "picard_dup"));
+  assert.equal(featuresForStep("markduplicates").some((f) => f.name === "picard_dup"), false, "MarkDuplicates' own output");
+  assert.ok(featuresForStep("freebayes").some((f) => f.name === "picard_dup"), "in flight, the callers see their ancestor MarkDuplicates' metrics");
+  assert.equal(featuresForStep("freebayes", undefined, "fastqc").some((f) => f.name === "picard_dup"), false, "not at submission");
   assert.equal(featuresForStep("bwa_mem")[0]?.kind, "size", "size features come first (the tail model's comparables use column 0)");
 });
 

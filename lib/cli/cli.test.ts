@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -78,4 +78,39 @@ test("predict without a model is a usage error", () => {
   const r = run("predict", "--qc", ".");
   assert.equal(r.status, 1);
   assert.match(r.stderr, /--model is required/);
+});
+
+test("predict on a folder holding only FastQC zips predicts every shipped step at the fastqc tier", () => {
+  const dir = mkdtempSync(join(tmpdir(), "gwt-fq-"));
+  const qc = join(__dirname, "..", "..", "data", "harness", "runs", "r0001", "qc");
+  for (const f of ["reads_R1_fastqc.zip", "reads_R2_fastqc.zip"]) copyFileSync(join(qc, f), join(dir, f));
+  const models = join(__dirname, "..", "..", "artifacts", "models");
+  const r = run("predict", "--model", models, "--qc", dir, "--sample-from-dir");
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.trim().split("\n");
+  assert.match(lines[0] ?? "", /^sample\tstep\ttier\tpredicted_s/);
+  const steps = new Set(readdirSync(models).filter((f) => f.endsWith(".json")).map((f) => f.replace(/^harness-(.*)-(fastqc|fastp|in-flight)\.json$/, "$1")));
+  const got = lines.slice(1).map((l) => l.split("\t"));
+  assert.deepEqual(new Set(got.map((c) => c[1])), steps);
+  for (const c of got) {
+    assert.equal(c[2], "fastqc", c.join(" "));
+    assert.ok(Number(c[3]) > 0, c.join(" "));
+  }
+});
+
+test("predict: a row with impossible values is refused by name, the others predicted (exit 0); no predictable sample: exit 1", () => {
+  const dir = mkdtempSync(join(tmpdir(), "gwt-hostile-"));
+  const models = join(__dirname, "..", "..", "artifacts", "models", "harness-bwa_mem-fastqc.json");
+  const cols = "fastqc.total_sequences,derived.total_bases,fastqc.avg_sequence_length,fastqc.mean_quality,derived.lowq_base_quality,fastqc.n_content_max_pct,fastqc.percent_gc,derived.gc_deviation_pct,derived.fastqc_dup_pct,fastqc.adapter_max_pct,fastqc.overrepresented_pct";
+  const good = "400000,40000000,100,35,33,0.1,50.8,1.5,5,0.5,0.1";
+  writeFileSync(join(dir, "f.csv"), `sample,${cols}\nok,${good}\nbad,${good.replace(/^400000/, "-1")}\nempty,,,,,,,,,,,\n`);
+  const r = run("predict", "--model", models, "--features", join(dir, "f.csv"));
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /bad \(bwa_mem\): impossible value\(s\): fastqc\.total_sequences = -1 is negative/);
+  assert.match(r.stderr, /empty \(bwa_mem\): no tier has all its features/);
+  const ok = r.stdout.split("\n").find((l) => l.startsWith("ok\t"))?.split("\t");
+  assert.ok(ok && ok[2] === "fastqc" && Number(ok[3]) > 0);
+  writeFileSync(join(dir, "g.csv"), `sample,${cols}\nbad,${good.replace(/^400000/, "NaN")}\n`);
+  const none = run("predict", "--model", models, "--features", join(dir, "g.csv"));
+  assert.equal(none.status, 1);
 });

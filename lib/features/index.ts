@@ -4,3 +4,4 @@ export * from "./registry";
 export * from "./derive";
 export * from "./harness";
 export * from "./qcRecords";
+export * from "./tiers";

@@ -18,9 +18,3 @@ export const OSRE_STEPS: ReadonlyArray<{ step: HarnessStep; label: string }> = [
   { step: "markduplicates", label: "MarkDuplicates" },
 ];
 
-const READS_ONLY = new Set<string>(["fastqc", "fastp", "bwa_mem"]);
-
-/** Which feature stages are available before `step` runs (no leakage from its own outputs). */
-export function stagesAvailableBefore(step: string): ReadonlyArray<"input" | "reads" | "alignment"> {
-  return READS_ONLY.has(step) ? ["input", "reads"] : ["input", "reads", "alignment"];
-}

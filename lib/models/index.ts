@@ -17,3 +17,5 @@ export { predictRuntime, type SamplePrediction } from "./predict";
 export { readFeatureTable, featureTableFromText, ID_COLUMNS, type FeatureTable } from "./featureTable";
 export * from "./evaluate";
 export { galaxyTable, type GalaxyTable } from "./galaxyTable";
+export { trainingEnvelope, impossibleValue, outsideEnvelope, type TrainingEnvelope, type Range, type Calibration } from "./envelope";
+export { predictTiered, modelStep, type TieredPrediction } from "./tiered";

@@ -1,26 +1,44 @@
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { qcFeatureRecords } from "../../features/qcRecords";
-import { loadModel, predictRuntime, readFeatureTable, type FeatureRecord, type SamplePrediction } from "../../models";
+import { loadModel, predictTiered, readFeatureTable, type FeatureRecord, type LoadedModel, type TieredPrediction } from "../../models";
 import { type Command, flagString, parseArgs } from "../command";
 
-function table(rows: readonly SamplePrediction[]): string {
+function table(rows: readonly TieredPrediction[]): string {
   // A split-conformal interval is unbounded when the calibration set is too small for its coverage.
   const f = (v: number | null, d = 1): string => (v === null ? "-" : v > 1e15 ? "unbounded" : v.toFixed(d));
-  const cov = rows[0]?.coverage;
-  const k = rows[0]?.tailK;
-  const head = ["sample", "predicted_s", cov != null ? `lower_s(${Math.round(cov * 100)}%)` : "lower_s", "upper_s", k != null ? `p_tail(>${k}x median)` : "p_tail"];
-  const body = rows.map((r) => [r.sample, f(r.predicted), f(r.lower), f(r.upper), f(r.tailProbability, 3)]);
+  const cov = rows.find((r) => r.coverage != null)?.coverage;
+  const k = rows.find((r) => r.tailK != null)?.tailK;
+  const clean = (s: string): string => s.replace(/[\t\r\n\x00-\x1f\x7f]/g, " ");
+  const head = ["sample", "step", "tier", "predicted_s", cov != null ? `lower_s(${Math.round(cov * 100)}%)` : "lower_s", "upper_s", k != null ? `p_tail(>${k}x median)` : "p_tail", "outside_training_range", "error"];
+  const body = rows.map((r) => [clean(r.sample), clean(r.step), r.tier ?? "-", f(r.predicted), f(r.lower), f(r.upper), f(r.tailProbability, 3), r.outsideTrainingRange.join(",") || "-", r.error === null ? "-" : clean(r.error)]);
   return [head, ...body].map((c) => c.join("\t")).join("\n") + "\n";
 }
 
-/** `gwtime predict`: per-sample predicted run time, interval and tail probability from a saved model. */
+/** Model files named by --model: one file, a folder (every *.json in it), or a comma-separated list. */
+export function modelPaths(arg: string): string[] {
+  return arg.split(",").filter((p) => p.length > 0).flatMap((p) => {
+    let dir = false;
+    try {
+      dir = statSync(p).isDirectory();
+    } catch {
+      // loadModel names the unreadable file
+    }
+    return dir ? readdirSync(p).filter((f) => f.endsWith(".json")).sort().map((f) => join(p, f)) : [p];
+  });
+}
+
+/** `gwtime predict`: per sample and step, the richest usable tier's run time, interval and tail probability. */
 export const predictCommand: Command = {
   name: "predict",
-  summary: "predict run time, interval and tail-risk probability per sample from a saved model",
-  usage: "gwtime predict --model artifacts/models/<m>.json (--features <file.csv|tsv|json> | --qc <dir|files|multiqc_data.json> [--sample-from-dir]) [--json]   (--group-by-dir: old name of --sample-from-dir)",
+  summary: "predict run time, interval and tail-risk probability per sample (and step) from saved models, richest usable tier per sample",
+  usage:
+    "gwtime predict --model <m.json|models-dir|a.json,b.json> (--features <file.csv|tsv|json> | --qc <dir|files|multiqc_data.json> [--sample-from-dir]) [--json]   " +
+    "(per sample and step the richest tier whose features are all present and possible; exit 1 only when no sample could be predicted; --group-by-dir: old name of --sample-from-dir)",
   async run(argv) {
     const args = parseArgs(argv, ["json", "sample-from-dir", "group-by-dir"]);
-    const modelPath = flagString(args, "model");
-    if (!modelPath) throw new Error(`--model is required. usage: ${this.usage}`);
+    const modelArg = flagString(args, "model");
+    if (!modelArg) throw new Error(`--model is required. usage: ${this.usage}`);
     const featuresPath = flagString(args, "features");
     const qc = flagString(args, "qc");
     if (!featuresPath && !qc) throw new Error(`give --features <file> or --qc <dir>. usage: ${this.usage}`);
@@ -40,9 +58,13 @@ export const predictCommand: Command = {
       records = got.records;
       source = qc as string;
     }
-    const loaded = loadModel(modelPath, { expectFeatures: records });
-    const preds = predictRuntime(loaded, records, ids, source);
+    const paths = modelPaths(modelArg);
+    if (paths.length === 0) throw new Error(`--model ${modelArg}: no model file (*.json) found`);
+    const models: Array<{ loaded: LoadedModel; path: string }> = paths.map((p) => ({ loaded: loadModel(p), path: p }));
+    const preds = predictTiered(models, records, ids, source);
+    for (const p of preds) if (p.error !== null) process.stderr.write(`gwtime predict: ${p.sample} (${p.step}): ${p.error.replace(/[\x00-\x1f\x7f]/g, " ")}\n`);
     process.stdout.write(args.flags.has("json") ? `${JSON.stringify(preds, null, 1)}\n` : table(preds));
-    return 0;
+    // Non-zero only when no sample could be predicted for any step.
+    return preds.some((p) => p.error === null) ? 0 : 1;
   },
 };

@@ -1,0 +1,3 @@
+export * from "./dag";
+export * from "./harnessDag";
+export * from "./observed";
