@@ -15,3 +15,4 @@ export * from "./designEffects";
 export * from "./stackedSteps";
 export * from "./hostReplication";
 export * from "./hostTransfer";
+export * from "./calibrationCurve";

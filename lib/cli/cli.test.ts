@@ -114,3 +114,34 @@ test("predict: a row with impossible values is refused by name, the others predi
   const none = run("predict", "--model", models, "--features", join(dir, "g.csv"));
   assert.equal(none.status, 1);
 });
+
+test("calibrate on the second host: 10 runs set the scale (with CI) in the file and card; the calibrated bwa_mem model beats the shipped one on 20 other second-host runs", () => {
+  const root = join(__dirname, "..", "..");
+  const B = join(root, "data", "harness-second-host");
+  const dir = mkdtempSync(join(tmpdir(), "gwt-cal-"));
+  const model = join(root, "artifacts", "models", "harness-bwa_mem-fastqc.json");
+  const ids = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => `r${String(a + i).padStart(4, "0")}`);
+  const calRuns = ids(254, 264); // inputs machine A never ran
+  const testRuns = ids(264, 284);
+  const out = join(dir, "bwa.calibrated.json");
+  const r = run("calibrate", "--model", model, "--trace", join(B, "trace.tsv"), "--qc", ...calRuns.map((id) => join(B, "runs", id, "qc")), "--sample-from-dir", "--out", out);
+  assert.equal(r.status, 0, r.stderr);
+  const file = JSON.parse(readFileSync(out, "utf8"));
+  assert.equal(file.calibration.runs, 10);
+  assert.ok(file.calibration.scaleLo <= file.calibration.scale && file.calibration.scale <= file.calibration.scaleHi);
+  assert.ok(file.calibration.conformalHalfWidthLog > 0);
+  assert.match(readFileSync(out.replace(/\.json$/, ".md"), "utf8"), /calibration runs: 10 .*\n- CPU: .*Xeon.*\n- scale \(x prediction\): [0-9.]+ \(90% bootstrap CI/);
+  const trace = readFileSync(join(B, "trace.tsv"), "utf8").split("\n");
+  const head = (trace[0] ?? "").split("\t");
+  const cpu = new Map(trace.slice(1).map((l) => l.split("\t")).filter((c) => c[head.indexOf("process")] === "bwa_mem").map((c) => [c[head.indexOf("tag")], Number(c[head.indexOf("user_s")]) + Number(c[head.indexOf("sys_s")])]));
+  const mdape = (m: string): number => {
+    const p = run("predict", "--model", m, "--qc", ...testRuns.map((id) => join(B, "runs", id, "qc")), "--sample-from-dir", "--json");
+    assert.equal(p.status, 0, p.stderr);
+    const e = (JSON.parse(p.stdout) as Array<{ sample: string; predicted: number }>).map((x) => Math.abs(x.predicted - (cpu.get(x.sample) as number)) / (cpu.get(x.sample) as number)).sort((a, b) => a - b);
+    assert.equal(e.length, 20);
+    return ((e[9] as number) + (e[10] as number)) / 2;
+  };
+  const raw = mdape(model);
+  const cal = mdape(out);
+  assert.ok(cal < raw, `calibrated MdAPE ${cal} < shipped ${raw}`);
+});

@@ -19,3 +19,4 @@ export * from "./evaluate";
 export { galaxyTable, type GalaxyTable } from "./galaxyTable";
 export { trainingEnvelope, impossibleValue, outsideEnvelope, type TrainingEnvelope, type Range, type Calibration } from "./envelope";
 export { predictTiered, modelStep, type TieredPrediction } from "./tiered";
+export { calibrationFromPoints, calibrationPoints, calibratedModelJSON, type CalibrationPoint, type CalibrateOptions } from "./calibrate";
