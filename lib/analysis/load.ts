@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolveFile, resolveFiles } from "../data/resolve";
-import { galaxyTable, type GalaxyTable } from "../models/galaxyTable";
-import type { NotebookContext } from "../report/notebook";
+import { galaxyTable, type GalaxyTable } from "../features/galaxyTable";
+import type { FileUseRecorder } from "../data/resolve";
 import { readTraces } from "../traces/read";
 import type { TaskRun, TraceIssue, TraceReadResult } from "../traces/schema";
 
@@ -18,7 +18,7 @@ export interface LoadedTraces {
  * (smoke runs pass a small number).
  */
 export async function loadDatasetTraces(
-  nb: NotebookContext,
+  nb: FileUseRecorder,
   datasetId: string,
   opts: { filter?: (path: string) => boolean; format?: string; limit?: number } = {},
 ): Promise<LoadedTraces> {
@@ -43,7 +43,7 @@ export function summarise(results: readonly TraceReadResult[]): LoadedTraces {
  * return the local folder that holds them in the dataset's own layout — for analyses that read a
  * dataset as a folder (e.g. the published reproductions).
  */
-export async function datasetFolder(nb: NotebookContext, datasetId: string, filter: (path: string) => boolean = () => true): Promise<string> {
+export async function datasetFolder(nb: FileUseRecorder, datasetId: string, filter: (path: string) => boolean = () => true): Promise<string> {
   const files = await resolveFiles(datasetId, filter, { verify: true });
   nb.used(files);
   const first = files[0];
@@ -57,7 +57,7 @@ export async function datasetFolder(nb: NotebookContext, datasetId: string, filt
  * One Galaxy tool CSV as a model table (input sizes + numeric parameters → runtime), resolved and
  * verified through the registry and recorded in provenance. Column 0 of `Xsize` is the total input size.
  */
-export async function loadGalaxyTable(nb: NotebookContext, csvName: string): Promise<GalaxyTable & { name: string; Xsize: Float64Array[]; yLog: Float64Array }> {
+export async function loadGalaxyTable(nb: FileUseRecorder, csvName: string): Promise<GalaxyTable & { name: string; Xsize: Float64Array[]; yLog: Float64Array }> {
   const f = await resolveFile("galaxy-main", `csv_dump/${csvName}`, { verify: true });
   nb.used([f]);
   const t = galaxyTable(readFileSync(f.localPath, "utf8"), f.localPath);

@@ -5,7 +5,7 @@ import { FEATURES } from "../features/registry";
 import { tierFeatures, TIER_MOMENT, TIERS, type Tier } from "../features/tiers";
 import { trainingEnvelope } from "../models/envelope";
 import type { FeatureDef } from "../features/types";
-import { clone, type Regressor, takeRows, takeValues } from "../models/estimator";
+import { clone, type Regressor } from "../models/estimator";
 import { LogLinearSize, MedianBaseline, THEIL_SEN_MAX_ROWS } from "../models/baseline";
 import { GradientBoostedTrees, type GBTParams } from "../models/gbt/gbt";
 import { LinearRidge } from "../models/ridge";
@@ -13,7 +13,8 @@ import { LinearOLS } from "../models/mlLinear";
 import { MlRandomForest } from "../models/mlRandomForest";
 import { SplitConformal } from "../models/conformal";
 import { groupKFold, type Fold } from "../models/evaluate/splits";
-import { intervalCoverage, meanIntervalWidth } from "../models/evaluate/metrics";
+import { estimatorOutOfFold } from "../models/evaluate/outOfFold";
+import { intervalScores } from "../models/evaluate/scores";
 import { r2Difference } from "../models/evaluate/liftInterval";
 import { ablation, type AblationRow } from "../models/evaluate/ablation";
 import { crossValidate, type CVResult } from "../models/evaluate/crossValidate";
@@ -88,18 +89,6 @@ export function harnessAblation(runs: readonly HarnessRun[], steps: readonly str
   return out;
 }
 
-/** Grouped cross-validation of one model on one step with all features available before it. */
-export function crossValidateStep(runs: readonly HarnessRun[], step: string, model: Regressor, opts: { measure?: TimeMeasure; k?: number; seed?: number; tier?: Tier } = {}): { data: StepData; specs: FeatureSpec[]; cv: CVResult } {
-  const defs = featuresForStep(step, undefined, opts.tier);
-  const specs = defs.map(specOf);
-  const data = stepData(runs, step, opts.measure ?? DEFAULT_MEASURE);
-  const X = featureMatrix(data.records, specs);
-  const k = Math.min(opts.k ?? 5, new Set(data.groups).size);
-  const cv = crossValidate(clone(model), X, data.yLog, { groups: data.groups, k, seed: opts.seed ?? 7 });
-  return { data, specs, cv };
-}
-
-
 /** GBT settings for the small harness tables (tens to hundreds of rows): shallow, slow, regularised. */
 export const SMALL_DATA_GBT = { nEstimators: 300, learningRate: 0.05, numLeaves: 8, minSamplesLeaf: 3, lambda: 1, subsample: 0.8, seed: 7 } as const;
 
@@ -111,8 +100,16 @@ export interface ZooRow {
   readonly r2Log: number;
   readonly mdape: number;
   readonly maeS: number;
+  /**
+   * Held-out rows whose prediction left the training range widened by `ZOO_BOUND_FACTOR` (clipped
+   * to it before scoring): the model extrapolated far beyond anything it saw.
+   */
+  readonly outOfRange: number;
   readonly fitSeconds: number;
 }
+
+/** Zoo predictions are bounded to [min / 10, max x 10] of each fold's training run times. */
+export const ZOO_BOUND_FACTOR = 10;
 
 /**
  * The model zoo on one step, same grouped folds for all: per-step median, log-linear on read count
@@ -136,7 +133,8 @@ export const PLATFORM_GBT = { nEstimators: 300, learningRate: 0.05, numLeaves: 3
 /**
  * Same folds, several models: median, log-linear on size (`Xsize` column 0, raw; OLS, and Theil-Sen up
  * to THEIL_SEN_MAX_ROWS rows), OLS (tables with >= 10 rows per feature), ridge and GBT on `X`, and
- * optionally ml-random-forest (the reference implementation; slow beyond ~2k rows).
+ * optionally ml-random-forest (the reference implementation; slow beyond ~2k rows). Predictions are
+ * bounded by each fold's training range (x `ZOO_BOUND_FACTOR`) and the rows that left it counted.
  */
 export function compareModels(label: string, X: Float64Array[], Xsize: Float64Array[], yLog: Float64Array, folds: readonly Fold[], opts: { gbt?: GBTParams; withMlRf?: boolean; seed?: number } = {}): ZooRow[] {
   const models: Array<[string, Regressor, Float64Array[]]> = [
@@ -154,8 +152,8 @@ export function compareModels(label: string, X: Float64Array[], Xsize: Float64Ar
   );
   if (opts.withMlRf) models.push(["ml-random-forest", new MlRandomForest({ nEstimators: 100, seed: opts.seed ?? 7 }), X]);
   return models.map(([name, m, Xm]) => {
-    const cv = crossValidate(clone(m), Xm, yLog, { folds });
-    return { step: label, model: name, n: yLog.length, r2Log: cv.metrics.r2Log, mdape: cv.metrics.mdape, maeS: cv.metrics.maeS, fitSeconds: cv.fitSeconds.reduce((a, b) => a + b, 0) };
+    const cv = crossValidate(clone(m), Xm, yLog, { folds, boundFactor: ZOO_BOUND_FACTOR });
+    return { step: label, model: name, n: yLog.length, r2Log: cv.metrics.r2Log, mdape: cv.metrics.mdape, maeS: cv.metrics.maeS, outOfRange: cv.outOfRange, fitSeconds: cv.fitSeconds.reduce((a, b) => a + b, 0) };
   });
 }
 
@@ -166,18 +164,13 @@ export function cvIntervals(runs: readonly HarnessRun[], step: string, opts: { a
   const X = featureMatrix(d.records, defs.map(specOf));
   const k = Math.min(opts.k ?? 5, new Set(d.groups).size);
   const alpha = opts.alpha ?? 0.1;
-  const lo = new Float64Array(d.yLog.length);
-  const hi = new Float64Array(d.yLog.length);
-  for (const f of groupKFold(k, d.groups, opts.seed ?? 7)) {
-    const m = new SplitConformal({ base: new GradientBoostedTrees(SMALL_DATA_GBT), alpha, seed: opts.seed ?? 7 }).fit(takeRows(X, f.train), takeValues(d.yLog, f.train));
-    const iv = m.predictInterval(takeRows(X, f.test));
-    Array.from(f.test).forEach((row, j) => {
-      lo[row] = iv.lower[j] as number;
-      hi[row] = iv.upper[j] as number;
-    });
-  }
-  const w = meanIntervalWidth(lo, hi);
-  return { step, n: d.yLog.length, nominal: 1 - alpha, coverage: intervalCoverage(d.yLog, lo, hi), widthLog: w, widthRatio: Math.exp(w) };
+  const template = new SplitConformal({ base: new GradientBoostedTrees(SMALL_DATA_GBT), alpha, seed: opts.seed ?? 7 });
+  const { values } = estimatorOutOfFold(template, X, d.yLog, groupKFold(k, d.groups, opts.seed ?? 7), (m, Xt) => {
+    const iv = m.predictInterval(Xt);
+    return { lower: iv.lower, upper: iv.upper };
+  });
+  const { coverage, width: w } = intervalScores(d.yLog, values.lower, values.upper);
+  return { step, n: d.yLog.length, nominal: 1 - alpha, coverage, widthLog: w, widthRatio: Math.exp(w) };
 }
 
 /** What `trainStepModel` produced. */

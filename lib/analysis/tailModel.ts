@@ -1,6 +1,8 @@
-import { clone, type Matrix, takeRows, takeValues } from "../models/estimator";
+import type { Matrix } from "../models/estimator";
+import { estimatorOutOfFold } from "../models/evaluate/outOfFold";
+import { tailScores } from "../models/evaluate/scores";
 import { groupKFold, kFold, type Fold } from "../models/evaluate/splits";
-import { brier, expectedCalibrationError, prAuc, precisionRecall, reliabilityBins, type ReliabilityBin } from "../models/evaluate/metrics";
+import type { ReliabilityBin } from "../models/evaluate/metrics";
 import { TailRiskClassifier } from "../models/tail";
 import { color } from "../plots/builders";
 import { type Figure, round } from "../plots/figure";
@@ -31,35 +33,9 @@ export interface TailEvaluation {
 export function evaluateTail(name: string, template: TailRiskClassifier, X: Matrix, yLog: ArrayLike<number>, opts: { groups?: readonly string[]; k?: number; seed?: number; threshold?: number } = {}): TailEvaluation {
   const n = X.length;
   const folds: Fold[] = opts.groups ? groupKFold(Math.min(opts.k ?? 5, new Set(opts.groups).size), opts.groups, opts.seed ?? 7) : kFold(opts.k ?? 5, n, opts.seed ?? 7);
-  const probs = new Float64Array(n);
-  const labels = new Uint8Array(n);
-  for (const f of folds) {
-    const m = clone(template).fit(takeRows(X, f.train), takeValues(yLog, f.train));
-    const Xt = takeRows(X, f.test);
-    const p = m.predict(Xt);
-    const l = m.labels(Xt, takeValues(yLog, f.test));
-    Array.from(f.test).forEach((row, j) => {
-      probs[row] = p[j] as number;
-      labels[row] = l[j] as number;
-    });
-  }
-  const prevalence = labels.reduce((s, v) => s + v, 0) / Math.max(1, n);
-  const threshold = opts.threshold ?? Math.min(0.5, Math.max(0.05, 2 * prevalence));
-  const pr = precisionRecall(labels, probs, threshold);
-  return {
-    name,
-    n,
-    k: template.params.k,
-    prevalence,
-    prAuc: prAuc(labels, probs),
-    precision: pr.precision,
-    recall: pr.recall,
-    threshold,
-    brier: brier(labels, probs),
-    brierBaseline: brier(labels, new Float64Array(n).fill(prevalence)),
-    ece: expectedCalibrationError(labels, probs),
-    reliability: reliabilityBins(labels, probs),
-  };
+  // Held-out rows are labelled against the comparable-run medians of the training rows only.
+  const { values } = estimatorOutOfFold(template, X, yLog, folds, (m, Xt, yt) => ({ prob: m.predictProba(Xt), label: m.labels(Xt, yt) }));
+  return { name, n, k: template.params.k, ...tailScores(values.label, values.prob, opts.threshold) };
 }
 
 /** Reliability diagram of several tail models (predicted vs observed tail rate, marker size ~ count). */

@@ -102,3 +102,8 @@ export async function resolveFiles(datasetId: string, filter: (path: string) => 
   for (const f of ds.files) if (filter(f.path)) out.push(await resolveFile(datasetId, f.path, opts));
   return out;
 }
+
+/** Where a loader records the pinned files it used (a notebook's provenance: `NotebookContext.used`). */
+export interface FileUseRecorder {
+  used(files: readonly ResolvedFile[]): void;
+}

@@ -5,7 +5,7 @@
  * row with probability >= 1 - alpha (marginally; at most 1 - alpha + 1/(n_cal + 1)).
  */
 import { rng } from "../util/stats";
-import { checkXy, clone, NotFittedError, takeRows, takeValues, type Matrix, type ModelState, type Regressor } from "./estimator";
+import { checkXy, clone, type IntervalCapable, NotFittedError, takeRows, takeValues, type Matrix, type ModelState, type Regressor } from "./estimator";
 import { GradientBoostedTrees } from "./gbt/gbt";
 import { ModelFormatError, num, obj } from "./shape";
 
@@ -54,7 +54,7 @@ export function conformalQuantile(residuals: ArrayLike<number>, alpha: number): 
  * const m = new SplitConformal({ base: new GradientBoostedTrees({ seed: 1 }), alpha: 0.1 }).fit(X, yLog);
  * const { point, lower, upper } = m.predictInterval(Xtest); // 90% intervals
  */
-export class SplitConformal implements Regressor {
+export class SplitConformal implements Regressor, IntervalCapable {
   readonly params: Required<SplitConformalParams>;
   private state_: { model: Regressor; quantile: number; nCalibration: number } | null = null;
 
@@ -85,6 +85,11 @@ export class SplitConformal implements Regressor {
   }
 
   /** Point predictions and [point - q, point + q]. */
+  /** Nominal coverage of the intervals (1 - alpha). */
+  get coverage(): number {
+    return 1 - this.params.alpha;
+  }
+
   predictInterval(X: Matrix): Interval {
     const point = this.predict(X);
     const q = this.halfWidth;

@@ -34,6 +34,44 @@ export interface Regressor {
   toJSON(): ModelState;
 }
 
+/**
+ * Optional capability: prediction intervals on the target scale (e.g. split conformal). `coverage`
+ * is the nominal share of new rows an interval should hold (1 - alpha).
+ */
+export interface IntervalCapable {
+  predictInterval(X: Matrix): { point: Float64Array; lower: Float64Array; upper: Float64Array };
+  readonly coverage: number;
+}
+
+/**
+ * Optional capability: P(run lands in the slow tail), `tail > k x the median of comparable runs`.
+ * `tailProbability` is null when the model carries no tail part (e.g. a bundle fitted without one).
+ */
+export interface TailCapable {
+  tailProbability(X: Matrix): Float64Array | null;
+  readonly tailK: number | null;
+}
+
+/**
+ * A probability model (0/1 targets in, probabilities out). It still follows the estimator contract,
+ * so splitters, clone and model files treat it like any other; its `predict` is `predictProba`.
+ */
+export interface Classifier extends Regressor {
+  predictProba(X: Matrix): Float64Array;
+}
+
+export function hasInterval<M extends object>(m: M): m is M & IntervalCapable {
+  return typeof (m as Partial<IntervalCapable>).predictInterval === "function";
+}
+
+export function hasTail<M extends object>(m: M): m is M & TailCapable {
+  return typeof (m as Partial<TailCapable>).tailProbability === "function";
+}
+
+export function isClassifier<M extends object>(m: M): m is M & Classifier {
+  return typeof (m as Partial<Classifier>).predictProba === "function";
+}
+
 /** Thrown when predict/toJSON-with-state is called on a model that was never fitted. */
 export class NotFittedError extends Error {
   constructor(model: string) {

@@ -6,7 +6,7 @@ import { mirrorRoot, projectRoot } from "../data/paths";
 import { readTrace } from "../traces/read";
 import { LogLinearSize, THEIL_SEN_MAX_ROWS } from "./baseline";
 import { ModelInputError, NotFittedError } from "./estimator";
-import { galaxyTable } from "./galaxyTable";
+import { galaxyTable } from "../features/galaxyTable";
 import { LinearOLS } from "./mlLinear";
 import { rebuildModel } from "./registry";
 import { canonicalJSON, modelToJSON, parseModel, trainingDataSha256 } from "./serialize";

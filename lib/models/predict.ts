@@ -1,10 +1,7 @@
 /** Per-sample predictions from a loaded model file: time, interval, tail probability (in seconds). */
-import { ModelInputError } from "./estimator";
-import { SplitConformal } from "./conformal";
+import { hasInterval, hasTail, isClassifier, ModelInputError } from "./estimator";
 import { featureMatrix, type FeatureRecord } from "./features";
-import { RuntimePredictor } from "./runtime";
 import type { LoadedModel } from "./serialize";
-import { TailRiskClassifier } from "./tail";
 
 /** One sample's prediction; interval/tail are null when the model does not provide them. */
 export interface SamplePrediction {
@@ -31,27 +28,14 @@ export function predictRuntime(loaded: LoadedModel, records: readonly FeatureRec
   const X = featureMatrix(records, loaded.file.features, source);
   const back = loaded.file.target.transform === "log" ? Math.exp : (v: number): number => v;
   const m = loaded.model;
-  let point: Float64Array | null = null;
-  let lower: Float64Array | null = null;
-  let upper: Float64Array | null = null;
-  let tail: Float64Array | null = null;
-  let coverage: number | null = null;
-  let tailK: number | null = null;
-  if (m instanceof RuntimePredictor) {
-    const d = m.predictDetailed(X);
-    ({ point, lower, upper } = d);
-    coverage = 1 - m.fitted.interval.params.alpha;
-    if (m.fitted.tail) {
-      tail = d.tailProbability;
-      tailK = m.fitted.tail.params.k;
-    }
-  } else if (m instanceof SplitConformal) {
-    ({ point, lower, upper } = m.predictInterval(X));
-    coverage = 1 - m.params.alpha;
-  } else if (m instanceof TailRiskClassifier) {
-    tail = m.predict(X);
-    tailK = m.params.k;
-  } else point = m.predict(X);
+  // Outputs by capability (lib/models/estimator): an interval, a tail probability, or a plain point.
+  const iv = hasInterval(m) ? m.predictInterval(X) : null;
+  const point = iv ? iv.point : isClassifier(m) ? null : m.predict(X);
+  const tail = hasTail(m) ? m.tailProbability(X) : null;
+  const coverage = iv && hasInterval(m) ? m.coverage : null;
+  const tailK = tail && hasTail(m) ? m.tailK : null;
+  const lower = iv ? iv.lower : null;
+  const upper = iv ? iv.upper : null;
   return ids.map((sample, i) => ({
     sample,
     predicted: point ? back(point[i] as number) : null,

@@ -2,7 +2,7 @@
  * RuntimePredictor: the bundle the CLI ships — a point model with split-conformal intervals on
  * log runtime plus a tail-risk classifier, fitted together on the same rows.
  */
-import { checkXy, clone, NotFittedError, type Matrix, type ModelState, type Regressor } from "./estimator";
+import { checkXy, clone, type IntervalCapable, NotFittedError, type Matrix, type ModelState, type Regressor, type TailCapable } from "./estimator";
 import { SplitConformal } from "./conformal";
 import { TailRiskClassifier } from "./tail";
 import { ModelFormatError, obj } from "./shape";
@@ -29,7 +29,7 @@ export interface RuntimePrediction {
  * const rp = new RuntimePredictor({ interval: new SplitConformal({ alpha: 0.1, seed: 1 }), tail: new TailRiskClassifier({ k: 2, sizeFeature: 0 }) }).fit(X, yLog);
  * const { point, lower, upper, tailProbability } = rp.predictDetailed(Xnew);
  */
-export class RuntimePredictor implements Regressor {
+export class RuntimePredictor implements Regressor, IntervalCapable, TailCapable {
   readonly params: { interval: SplitConformal; tail: TailRiskClassifier | null };
   private state_: { interval: SplitConformal; tail: TailRiskClassifier | null } | null = null;
 
@@ -53,6 +53,27 @@ export class RuntimePredictor implements Regressor {
 
   predict(X: Matrix): Float64Array {
     return this.fitted.interval.predict(X);
+  }
+
+  /** Point and interval of the conformal part. */
+  predictInterval(X: Matrix): { point: Float64Array; lower: Float64Array; upper: Float64Array } {
+    return this.fitted.interval.predictInterval(X);
+  }
+
+  /** Nominal interval coverage (1 - alpha). */
+  get coverage(): number {
+    return this.params.interval.coverage;
+  }
+
+  /** Tail probabilities, or null when fitted without a tail model. */
+  tailProbability(X: Matrix): Float64Array | null {
+    const t = this.fitted.tail;
+    return t ? t.predictProba(X) : null;
+  }
+
+  /** k of the tail definition, or null without a tail model. */
+  get tailK(): number | null {
+    return this.params.tail ? this.params.tail.params.k : null;
   }
 
   predictDetailed(X: Matrix): RuntimePrediction {

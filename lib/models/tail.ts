@@ -5,7 +5,7 @@
  * isotonic map fitted on a held-out calibration share turns scores into calibrated probabilities.
  */
 import { comparableMedians, median } from "../util/stats";
-import { checkX, checkXy, clone, NotFittedError, takeRows, type Matrix, type ModelState, type Regressor } from "./estimator";
+import { checkX, checkXy, type Classifier, clone, NotFittedError, takeRows, type Matrix, type ModelState, type Regressor, type TailCapable } from "./estimator";
 import { featureEdges, binOf } from "./gbt/binning";
 import { GradientBoostedTrees } from "./gbt/gbt";
 import { splitIndices } from "./conformal";
@@ -86,7 +86,7 @@ interface TailState {
  * const tail = new TailRiskClassifier({ k: 2, sizeFeature: 0, seed: 3 }).fit(X, yLog);
  * tail.predict(Xtest); // probabilities
  */
-export class TailRiskClassifier implements Regressor {
+export class TailRiskClassifier implements Classifier, TailCapable {
   readonly params: Required<Omit<TailRiskParams, "groupFeature" | "sizeFeature">> & Pick<TailRiskParams, "groupFeature" | "sizeFeature">;
   private state_: TailState | null = null;
 
@@ -164,6 +164,21 @@ export class TailRiskClassifier implements Regressor {
     const iso = s.iso;
     if (iso) for (let i = 0; i < raw.length; i++) raw[i] = isotonicPredict(iso, raw[i] as number);
     return raw;
+  }
+
+  /** The classifier interface: calibrated tail probabilities (same as `predict`). */
+  predictProba(X: Matrix): Float64Array {
+    return this.predict(X);
+  }
+
+  /** TailCapable: the probabilities of `predict`. */
+  tailProbability(X: Matrix): Float64Array {
+    return this.predict(X);
+  }
+
+  /** k of the tail definition. */
+  get tailK(): number {
+    return this.params.k;
   }
 
   toJSON(): ModelState {

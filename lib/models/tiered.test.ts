@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { impossibleValue, outsideEnvelope, trainingEnvelope } from "./envelope";
-import { featureTableFromText } from "./featureTable";
+import { featureTableFromText } from "../features/featureTable";
 import { LinearRidge } from "./ridge";
 import { parseModel, modelToJSON, type LoadedModel } from "./serialize";
 import { predictTiered } from "./tiered";

@@ -1,4 +1,3 @@
-import { quantile } from "../util/stats";
 import { type Figure, type Trace, round } from "./figure";
 
 /** Consistent, colour-blind-safe palette (Okabe-Ito). */
@@ -67,16 +66,6 @@ export function groupedBars(categories: readonly string[], series: ReadonlyArray
   return { data, layout: { title: { text: opts.title }, barmode: "group", yaxis: { title: { text: opts.yTitle }, type: opts.log ? "log" : "linear" }, margin: { b: 140 }, height: 460 } };
 }
 
-/** Median line with a shaded band (e.g. run-to-run noise) over an x series. */
-export function bandLine(x: readonly number[], lo: readonly number[], mid: readonly number[], hi: readonly number[], opts: { name: string; colorIndex?: number }): Trace[] {
-  const c = color(opts.colorIndex ?? 0);
-  return [
-    { type: "scatter", mode: "lines", x: x.map((v) => round(v)), y: hi.map((v) => round(v)), line: { width: 0 }, showlegend: false, hoverinfo: "skip", legendgroup: opts.name },
-    { type: "scatter", mode: "lines", x: x.map((v) => round(v)), y: lo.map((v) => round(v)), line: { width: 0 }, fill: "tonexty", fillcolor: `${c}33`, showlegend: false, hoverinfo: "skip", legendgroup: opts.name },
-    { type: "scatter", mode: "lines+markers", name: opts.name, x: x.map((v) => round(v)), y: mid.map((v) => round(v)), line: { color: c }, marker: { color: c }, legendgroup: opts.name },
-  ];
-}
-
 /** Empirical CDF points (sorted values, cumulative share). */
 export function ecdf(values: readonly number[], maxPoints = 2000): { x: number[]; y: number[] } {
   const s = [...values].sort((a, b) => a - b);
@@ -95,7 +84,3 @@ export function ecdf(values: readonly number[], maxPoints = 2000): { x: number[]
   return { x, y };
 }
 
-/** Five-number summary used in hover text and tables. */
-export function fiveNumber(values: readonly number[]): [number, number, number, number, number] {
-  return [quantile(values, 0), quantile(values, 0.25), quantile(values, 0.5), quantile(values, 0.75), quantile(values, 1)];
-}

@@ -384,11 +384,15 @@ export function collectQc(pathsOrDir: string | readonly string[], options: Colle
   const nWorkers = keep ? 0 : options.workers === "auto" ? autoWorkers(files.length) : (options.workers ?? 0);
   if (nWorkers > 0) {
     // Worker threads parse; results are folded here in file order, so output is the same as below.
-    collectParallel(files, options, nWorkers, (i, report, wides) => {
+    const parseHere = (f: string): { report: QcFileReport; wides: WideRecord[] } => {
+      const { report, records } = collectFile(f, options);
+      return { report, wides: records.map(wideRecord) };
+    };
+    collectParallel<QcFileReport, WideRecord>(files, options, nWorkers, (i, report, wides) => {
       reports.push(report);
       for (const w of wides) fold.addWide(options.sampleFromDir ? { ...w, sample: sampleDirName(w.file) } : w);
       options.onProgress?.(i + 1, files.length, files[i] as string);
-    });
+    }, parseHere);
   } else
     files.forEach((f, i) => {
       const { report, records: parsed } = collectFile(f, options);

@@ -6,8 +6,6 @@ import { parseTopLevelKeys } from "./jsonScan";
 import { baseName } from "./text";
 import type { FastpReport, FastpSummary } from "./types";
 
-/** Detection: a `*.json` with `"before_filtering"` in its first 50 lines. */
-export const pattern = { fn: ["*.json"], contents: '"before_filtering"', numLines: 50 } as const;
 
 type Json = Record<string, unknown>;
 /** The top-level sections `parse` reads. */

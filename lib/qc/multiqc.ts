@@ -9,8 +9,6 @@ import { cleanSampleName } from "./sampleName";
 import { cell, splitLines } from "./text";
 import type { Cell, MultiqcGeneralStats } from "./types";
 
-/** Detection: file names `multiqc_general_stats.txt` and `multiqc_data.json`. */
-export const pattern = { fn: ["multiqc_general_stats.txt", "multiqc_data.json"] } as const;
 
 /** `multiqc_general_stats.txt`: one record per sample row. */
 export function parseGeneralStats(text: string, file: string, options: ParseOptions = {}): MultiqcGeneralStats[] {

@@ -10,7 +10,6 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from "node:worker_threads";
-import type { CollectOptions, QcFileReport, WideRecord } from "./collect";
 
 /** Trees smaller than this are parsed on the calling thread (a worker costs ~50 ms to start). */
 export const PARALLEL_MIN_FILES = 256;
@@ -28,20 +27,20 @@ export function autoWorkers(n: number): number {
 /** The compiled worker entry (next to this file in dist/). */
 const WORKER_SCRIPT = join(__dirname, "worker.js");
 
-/** What the worker gets. */
+/** What the worker gets (`options`: the collect options, minus the progress callback). */
 export interface WorkerInput {
   readonly files: readonly string[];
-  readonly options: CollectOptions;
+  readonly options: object;
   /** Int32[0] = next file to claim, Int32[1] = results posted (bumped and notified per file). */
   readonly shared: SharedArrayBuffer;
   readonly port: MessagePort;
 }
 
-/** One file's result as posted by a worker. */
-export interface WorkerResult {
+/** One file's result as posted by a worker (collect.ts's file report and wide records). */
+export interface WorkerResult<R = unknown, W = unknown> {
   readonly i: number;
-  readonly report: QcFileReport;
-  readonly wides: readonly WideRecord[];
+  readonly report: R;
+  readonly wides: readonly W[];
 }
 
 /** Without workers for a minute, files claimed by a (dead?) worker are parsed here instead. */
@@ -50,19 +49,19 @@ const STALL_MS = 60_000;
 /**
  * Parse `files` on `nWorkers` threads plus this one; call `emit` once per file, in file order.
  * @param options collect options (`onProgress` is not sent to workers; call it from `emit`)
+ * @param parseHere how this thread parses one file (collect.ts passes it: no import back to collect.ts)
  */
-export function collectParallel(
+export function collectParallel<R, W>(
   files: readonly string[],
-  options: CollectOptions,
+  options: { readonly onProgress?: unknown },
   nWorkers: number,
-  emit: (i: number, report: QcFileReport, wides: readonly WideRecord[]) => void,
+  emit: (i: number, report: R, wides: readonly W[]) => void,
+  parseHere: (file: string) => { report: R; wides: readonly W[] },
 ): void {
-  // Loaded here, not at the top: collect.ts imports this module.
-  const { collectFile, wideRecord } = require("./collect") as typeof import("./collect");
   const n = files.length;
   const shared = new SharedArrayBuffer(8);
   const state = new Int32Array(shared);
-  const results: (WorkerResult | undefined)[] = new Array(n);
+  const results: (WorkerResult<R, W> | undefined)[] = new Array(n);
   const ports: MessagePort[] = [];
   const workers: Worker[] = [];
   const { onProgress: _drop, ...sendable } = options;
@@ -78,15 +77,12 @@ export function collectParallel(
       break; // options not cloneable, no threads: the calling thread does the rest
     }
   }
-  const local = (i: number): WorkerResult => {
-    const { report, records } = collectFile(files[i] as string, options);
-    return { i, report, wides: records.map(wideRecord) };
-  };
+  const local = (i: number): WorkerResult<R, W> => ({ i, ...parseHere(files[i] as string) });
   let next = 0; // next result to emit
   const drain = (): void => {
-    for (const p of ports) for (let m = receiveMessageOnPort(p); m; m = receiveMessageOnPort(p)) for (const r of m.message as WorkerResult[]) results[r.i] ??= r;
+    for (const p of ports) for (let m = receiveMessageOnPort(p); m; m = receiveMessageOnPort(p)) for (const r of m.message as WorkerResult<R, W>[]) results[r.i] ??= r;
     for (; next < n && results[next]; next++) {
-      const r = results[next] as WorkerResult;
+      const r = results[next] as WorkerResult<R, W>;
       results[next] = undefined;
       emit(next, r.report, r.wides);
     }

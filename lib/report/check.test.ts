@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { boxByGroup } from "../plots/builders";
 import { findChromium } from "../plots/browser";
-import { figureHtml, plotlyBundleHtml } from "../plots/render";
+import { figureHtml, plotlyBundleHtml } from "./figureHtml";
 import { checkReport } from "./check";
 
 const fig = boxByGroup([{ name: "bwa", values: [1, 2, 3] }], { title: "t", yTitle: "s" });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { escapeFigure } from "../plots/figure";
-import { figureHtml } from "../plots/render";
+import { figureHtml } from "./figureHtml";
 import { escapeHtml, jsonForScript } from "./escape";
 import { htmlTable } from "./table";
 

@@ -3,3 +3,4 @@ export * from "./table";
 export * from "./display";
 export * from "./provenance";
 export * from "./notebook";
+export * from "./figureHtml";

@@ -3,7 +3,7 @@ import { join, relative, resolve } from "node:path";
 import { projectRoot } from "../data/paths";
 import { type ResolvedFile } from "../data/resolve";
 import type { Figure } from "../plots/figure";
-import { figureHtml, plotlyBundleHtml } from "../plots/render";
+import { figureHtml, plotlyBundleHtml } from "./figureHtml";
 import { stableStringify, writeFigureJson } from "../plots/save";
 import { sha256File } from "../util/hash";
 import { showHtml, showMarkdown } from "./display";
@@ -89,6 +89,21 @@ export class NotebookContext {
 
   md(text: string): void {
     showMarkdown(text);
+  }
+
+  /**
+   * A claim about this run's results, checked where the report states it: in a full run a claim
+   * that does not hold stops the notebook (and `make reproduce`) with the claim's text; a smoke run
+   * (a small slice, where the numbers are not the result) shows it as not checked.
+   * @example nb.check("quality features lift freebayes beyond fold luck", row.liftMinOverSeeds > 0)
+   */
+  check(claim: string, holds: boolean): void {
+    if (this.smoke) {
+      showMarkdown(`*check not applied (smoke run on a small slice): ${escapeHtml(claim)}*`);
+      return;
+    }
+    if (!holds) throw new Error(`${this.name}: check failed: ${claim}`);
+    showMarkdown(`✔ *checked on this run's data: ${escapeHtml(claim)}*`);
   }
 
   /** Save a JSON result beside the figures (deterministic key order). */

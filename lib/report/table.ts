@@ -36,9 +36,3 @@ export function htmlTable(rows: ReadonlyArray<object>, opts: TableOptions = {}):
   return `<table class="gwt-table">${cap}<thead>${head}</thead><tbody>\n${body}\n</tbody>${more}</table>`;
 }
 
-/** The same table as GitHub markdown (for closing notes and model cards). */
-export function markdownTable(rows: ReadonlyArray<object>, opts: TableOptions = {}): string {
-  const cols = opts.columns ?? Object.keys(rows[0] ?? {});
-  const fmt = (v: unknown): string => (v === null || v === undefined ? "" : typeof v === "number" ? formatNumber(v, opts.digits) : String(v).replace(/\|/g, "\\|"));
-  return [`| ${cols.join(" | ")} |`, `| ${cols.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${cols.map((c) => fmt((r as Record<string, unknown>)[c])).join(" | ")} |`)].join("\n");
-}

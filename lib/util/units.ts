@@ -107,9 +107,6 @@ export function parseTimestamp(text: string | number | null | undefined, bareUni
 
 /** Snakemake benchmark / psutil megabytes (MiB: bytes / 1024 / 1024) → bytes. */
 export const snakemakeMbToBytes = (mb: number): number => mibToBytes(mb);
-/** Linux /proc/meminfo kB (KiB) → bytes (Galaxy `memtotal`). */
-export const meminfoKbToBytes = (kb: number): number => kibToBytes(kb);
-
 /**
  * DuckDB SQL macros mirroring `parseDurationS` (bare numbers = ms), `parseBytes` (binary multiples)
  * and `parsePercent`, for the DuckDB ingest path. Kept here so every conversion lives in one file;

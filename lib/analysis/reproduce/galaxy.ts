@@ -20,6 +20,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { GradientBoostedTrees } from "../../models/gbt/gbt";
+import { outOfFold } from "../../models/evaluate/outOfFold";
+import { foldScores } from "../../models/evaluate/scores";
 import { parseDelimited } from "../../traces/csv";
 import { GwtInputError, NoInputFoundError } from "../../util/errors";
 import { rng } from "../../util/stats";
@@ -246,7 +248,7 @@ export interface GalaxyProtocolOptions {
  * @example galaxyToolR2(parseGalaxyFrame(readFileSync(csv, "utf8"))).r2
  */
 export function galaxyToolR2(frame: GalaxyFrame, options: GalaxyProtocolOptions = {}): GalaxyToolScore {
-  const { folds = 3, seed = 42, model = paperRandomForest } = options;
+  const { folds: folds_ = 3, seed = 42, model = paperRandomForest } = options;
   const cleaned = removeBadColumns(removeBadColumns(frame));
   const rt = cleaned.columns.get("runtime");
   if (!rt || rt.dtype !== "float") throw new GwtInputError("no numeric 'runtime' column");
@@ -258,21 +260,22 @@ export function galaxyToolR2(frame: GalaxyFrame, options: GalaxyProtocolOptions 
   const foldR2: number[] = [];
   for (let rep = 0; rep < (options.repeats ?? 1); rep++) {
     const repSeed = seed + 1000 * rep;
-    kFoldIndices(frame.nRows, folds, repSeed).forEach(({ train, test }, f) => {
-      const enc = fitGalaxyEncoder(features, train);
-      const Xtr = encodeGalaxyRows(features, enc, train);
-      const Xte = encodeGalaxyRows(features, enc, test);
-      const ytr = train.map((i) => y[i] as number);
-      const yte = test.map((i) => y[i] as number);
+    const folds = kFoldIndices(frame.nRows, folds_, repSeed);
+    // The encoder is part of the fit: fitted on each fold's training rows only.
+    const oof = outOfFold(frame.nRows, folds, (train, f) => {
+      const tr = Array.from(train);
+      const enc = fitGalaxyEncoder(features, tr);
+      const Xtr = encodeGalaxyRows(features, enc, tr);
+      const ytr = tr.map((i) => y[i] as number);
       if ((Xtr[0]?.length ?? 0) === 0) {
         const m = ytr.reduce((s, v) => s + v, 0) / ytr.length;
-        foldR2.push(r2Score(yte, yte.map(() => m)));
-        return;
+        return (test) => ({ prediction: Array.from(test, () => m) });
       }
       const m = model(repSeed + f);
       m.fit(Xtr, ytr);
-      foldR2.push(r2Score(yte, m.predict(Xte)));
+      return (test) => ({ prediction: m.predict(encodeGalaxyRows(features, enc, Array.from(test))) });
     });
+    foldR2.push(...foldScores(y, oof.values.prediction, folds, r2Score));
   }
   return { nJobs: frame.nRows, r2: foldR2.reduce((s, v) => s + v, 0) / foldR2.length, foldR2, features: [...feats.keys()] };
 }

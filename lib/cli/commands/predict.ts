@@ -1,7 +1,8 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { qcFeatureRecords } from "../../features/qcRecords";
-import { loadModel, predictTiered, readFeatureTable, type FeatureRecord, type LoadedModel, type TieredPrediction } from "../../models";
+import { readFeatureTable } from "../../features/featureTable";
+import { loadModel, predictTiered, type FeatureRecord, type LoadedModel, type TieredPrediction } from "../../models";
 import { type Command, flagString, parseArgs } from "../command";
 
 function table(rows: readonly TieredPrediction[]): string {

@@ -1,6 +1,7 @@
-/** Cross-validation: clone the model per fold, fit on train, predict test; metrics on the pooled out-of-fold predictions. */
-import { clone, takeRows, takeValues, type Matrix, type Regressor } from "../estimator";
-import { mae, medianAPE, r2 } from "./metrics";
+/** Cross-validation: out-of-fold predictions of a model template (./outOfFold.ts) scored as run times (./scores.ts). */
+import { takeValues, type Matrix, type Regressor } from "../estimator";
+import { boundToTrainingRange, estimatorOutOfFold } from "./outOfFold";
+import { foldScores, runtimeScores } from "./scores";
 import { groupKFold, kFold, type Fold } from "./splits";
 
 /** Options of crossValidate. */
@@ -15,17 +16,24 @@ export interface CVOptions {
   readonly yScale?: "log" | "linear";
   /** Use these folds instead of making them. */
   readonly folds?: readonly Fold[];
+  /**
+   * Bound each fold's predictions by its training targets widened by this factor (x in seconds):
+   * predictions outside are clipped and counted in `outOfRange`. Default: no bound.
+   */
+  readonly boundFactor?: number;
 }
 
 /** Result of crossValidate. */
 export interface CVResult {
   readonly folds: readonly Fold[];
-  /** Out-of-fold prediction per row (y scale). */
+  /** Out-of-fold prediction per row (y scale; clipped when `boundFactor` is set). */
   readonly oof: Float64Array;
   /** Seconds spent in fit, per fold. */
   readonly fitSeconds: number[];
   /** r2Log: R² on log runtime; mdape: median absolute % error (fraction) in seconds; maeS: MAE in seconds; r2PerFoldMean. */
   readonly metrics: { r2Log: number; mdape: number; maeS: number; r2PerFoldMean: number };
+  /** Rows whose prediction left the bounded training range (0 without `boundFactor`). */
+  readonly outOfRange: number;
 }
 
 /**
@@ -35,30 +43,25 @@ export interface CVResult {
 export function crossValidate(model: Regressor | (() => Regressor), X: Matrix, y: ArrayLike<number>, opts: CVOptions = {}): CVResult {
   const k = opts.k ?? 5;
   const seed = opts.seed ?? 0;
+  const yScale = opts.yScale ?? "log";
   const folds = opts.folds ?? (opts.groups ? groupKFold(k, opts.groups, seed) : kFold(k, X.length, seed));
-  const make = typeof model === "function" ? model : () => clone(model);
-  const oof = new Float64Array(X.length).fill(NaN);
-  const fitSeconds: number[] = [];
-  const foldR2: number[] = [];
-  for (const f of folds) {
-    const m = make();
-    const t0 = performance.now();
-    m.fit(takeRows(X, f.train), takeValues(y, f.train));
-    fitSeconds.push((performance.now() - t0) / 1000);
-    const p = m.predict(takeRows(X, f.test));
-    f.test.forEach((row, i) => (oof[row] = p[i] as number));
-    foldR2.push(r2(takeValues(y, f.test), p));
-  }
-  const yl = Float64Array.from(y as ArrayLike<number>);
-  const log = (opts.yScale ?? "log") === "log";
-  const yLog = log ? yl : yl.map(Math.log);
-  const pLog = log ? oof : oof.map((v) => Math.log(Math.max(v, 1e-12)));
-  const yS = log ? yl.map(Math.exp) : yl;
-  const pS = log ? oof.map(Math.exp) : oof;
+  let outOfRange = 0;
+  const run = estimatorOutOfFold(model, X, y, folds);
+  const oof = run.values.prediction ?? new Float64Array(X.length).fill(NaN);
+  if (opts.boundFactor !== undefined)
+    for (const f of folds) {
+      const b = boundToTrainingRange(takeValues(oof, f.test), takeValues(y, f.train), opts.boundFactor, yScale);
+      f.test.forEach((row, j) => {
+        oof[row] = b.values[j] as number;
+        outOfRange += b.outOfRange[j] as number;
+      });
+    }
+  const foldR2 = foldScores(y, oof, folds);
   return {
     folds,
     oof,
-    fitSeconds,
-    metrics: { r2Log: r2(yLog, pLog), mdape: medianAPE(yS, pS), maeS: mae(yS, pS), r2PerFoldMean: foldR2.reduce((a, b) => a + b, 0) / foldR2.length },
+    fitSeconds: run.fitSeconds,
+    metrics: { ...runtimeScores(y, oof, yScale), r2PerFoldMean: foldR2.reduce((a, b) => a + b, 0) / foldR2.length },
+    outOfRange,
   };
 }

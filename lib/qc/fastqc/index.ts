@@ -1,3 +1,3 @@
 /** FastQC: `fastqc_data.txt` and `*_fastqc.zip`. */
-export { parse as parseFastqc, pattern as fastqcPattern, wide as fastqcWide } from "./parse";
+export { parse as parseFastqc, wide as fastqcWide } from "./parse";
 export { fastqcDataFromZip, parseZip as parseFastqcZip } from "./zip";

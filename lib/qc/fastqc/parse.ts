@@ -8,8 +8,6 @@ import type { ParseOptions } from "../picard/parse";
 import { baseName, cell, defineLazy, isBlankRange, num } from "../text";
 import type { Cell, FastqcBasicStats, FastqcReport, FastqcStatus, FastqcTable } from "../types";
 
-/** Detection: `*fastqc_data.txt` whose first line starts `##FastQC` (zips: `*_fastqc.zip`). */
-export const pattern = { fn: ["*fastqc_data.txt", "*_fastqc.zip"], contents: "##FastQC", numLines: 1 } as const;
 
 /** One `>>module` of the file: its flag and where its body is, parsed on demand. */
 interface RawModule {

@@ -6,8 +6,6 @@ import { cell, num, splitLines } from "../text";
 import type { DepthOfCoverageSummary, SaturationMutagenesisCounts } from "../types";
 import { baseName } from "../text";
 
-/** Detection: `*.sample_summary*` starting `sample_id,total,mean`. */
-export const pattern = { fn: ["*.sample_summary*"], contents: "sample_id,total,mean", numLines: 1 } as const;
 
 /** One record per sample row (the "Total" row is dropped). Sample name = `sample_id`. */
 export function parseSampleSummary(text: string, file: string, options: ParseOptions = {}): DepthOfCoverageSummary[] {

@@ -8,8 +8,6 @@ import { cleanSampleName } from "../sampleName";
 import { LineIndex, baseName, cell, defineLazy } from "../text";
 import type { GatkReport, GatkReportTable, MetricsRow } from "../types";
 
-/** Detection: first line `#:GATKReport.` or `#:SENTIEON_QCAL_TABLE`. */
-export const pattern = { contents: ["#:GATKReport.", "#:SENTIEON_QCAL_TABLE"], numLines: 1 } as const;
 
 /** Parse a GATKReport; kind is `gatk/base_recalibrator`, `gatk/varianteval` or `gatk/report`. */
 export function parse(text: string, file: string, options: ParseOptions = {}): GatkReport {

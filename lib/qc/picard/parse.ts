@@ -8,8 +8,6 @@ import { cleanSampleName, type SampleNameOptions } from "../sampleName";
 import { LineIndex, baseName, cell, defineLazy } from "../text";
 import type { Cell, MetricsRow, PicardMetricsFile } from "../types";
 
-/** Detection pattern for the generic parser (mirrors the `picard` rows of the search table). */
-export const pattern = { contents: "## htsjdk.samtools.metrics.StringHeader", contentsRe: /^## METRICS CLASS\s/, alt: "#SentieonCommandLine:", numLines: 20 } as const;
 
 /** Options shared by the parsers: sample-name source and cleaning. */
 export interface ParseOptions extends SampleNameOptions {

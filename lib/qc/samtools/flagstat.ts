@@ -5,8 +5,6 @@ import { cleanSampleName } from "../sampleName";
 import { baseName, splitLines } from "../text";
 import type { SamtoolsFlagstat } from "../types";
 
-/** Detection: "in total (QC-passed reads + QC-failed reads)" in the first 5 lines. */
-export const pattern = { contents: "in total (QC-passed reads + QC-failed reads)", numLines: 5 } as const;
 
 const LINE = /^(\d+) \+ (\d+) (.+?)(?:\s*\([^()]*(?:%|N\/A)[^()]*\))?\s*$/;
 

@@ -5,8 +5,6 @@ import { cleanSampleName } from "../sampleName";
 import { baseName, splitLines } from "../text";
 import type { SamtoolsIdxstats } from "../types";
 
-/** Detection: file name contains "idxstat". */
-export const pattern = { fn: ["*idxstat*"] } as const;
 
 /** Parse idxstats; every line must have 4 tab-separated fields with integer counts. */
 export function parse(text: string, file: string, options: ParseOptions = {}): SamtoolsIdxstats {

@@ -5,8 +5,6 @@ import { cleanSampleName } from "../sampleName";
 import { baseName, cell, splitLines } from "../text";
 import type { SamtoolsStats } from "../types";
 
-/** Detection: "This file was produced by samtools stats" in the first 5 lines. */
-export const pattern = { contents: "This file was produced by samtools stats", numLines: 5 } as const;
 
 /**
  * Parse `samtools stats` output. Sample name = file name (the command line names the BAM, but

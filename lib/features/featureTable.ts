@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { parseDelimited } from "../traces/csv";
 import { GwtInputError } from "../util/errors";
-import type { FeatureRecord } from "./features";
+import type { FeatureRecord } from "../models/features";
 
 /** Sample-id column names tried in order. */
 export const ID_COLUMNS = ["sample", "sample_id", "id", "run"] as const;

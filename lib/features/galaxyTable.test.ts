@@ -3,10 +3,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { mirrorRoot } from "../data/paths";
-import { LogLinearSize, MedianBaseline } from "./baseline";
-import { crossValidate } from "./evaluate/crossValidate";
-import { groupKFold } from "./evaluate/splits";
-import { GradientBoostedTrees } from "./gbt/gbt";
+import { LogLinearSize, MedianBaseline } from "../models/baseline";
+import { crossValidate } from "../models/evaluate/crossValidate";
+import { groupKFold } from "../models/evaluate/splits";
+import { GradientBoostedTrees } from "../models/gbt/gbt";
 import { galaxyTable } from "./galaxyTable";
 
 const FILE = "csv_dump/devteam_bwa_bwa_mem_0.4.2.csv";
