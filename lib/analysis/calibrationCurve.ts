@@ -9,6 +9,8 @@ import { calibrationFromPoints, calibrationPoints, type CalibrationPoint } from 
 import { medianAPE } from "../models/evaluate/metrics";
 import type { LoadedModel } from "../models/serialize";
 import { median, rng } from "../util/stats";
+import { groupedBars } from "../plots/builders";
+import type { Figure } from "../plots/figure";
 
 /** One point of the curve. */
 export interface CalibrationCurveRow {
@@ -60,4 +62,12 @@ export function calibrationCurve(loaded: LoadedModel, runsB: readonly HarnessRun
     errs.sort((a, b) => a - b);
     return { step, tier: loaded.file.tier ?? "-", n, pool: points.length, mdapeMedian: median(errs), mdapeP90: errs[Math.min(errs.length - 1, Math.floor(0.9 * errs.length))] as number, coverageMedian: covs.length ? median(covs) : NaN };
   });
+}
+
+/** Bars per step, one series per number of calibration runs: MdAPE on the new machine (one tier). */
+export function calibrationCurveFigure(rows: readonly CalibrationCurveRow[], tier: string): Figure {
+  const r = rows.filter((x) => x.tier === tier);
+  const steps = [...new Set(r.map((x) => x.step))];
+  const ns = [...new Set(r.map((x) => x.n))].sort((a, b) => a - b);
+  return groupedBars(steps, ns.map((n) => ({ name: n === 0 ? "as shipped" : `calibrated on ${n} run${n > 1 ? "s" : ""}`, values: steps.map((s) => r.find((x) => x.step === s && x.n === n)?.mdapeMedian ?? null) })), { title: `gwtime calibrate (${tier} tier): MdAPE on the new machine's other runs vs calibration runs`, yTitle: "MdAPE (median over draws)" });
 }
