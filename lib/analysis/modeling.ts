@@ -64,7 +64,7 @@ export function stepData(runs: readonly HarnessRun[], step: string, measure: Tim
 
 /**
  * The central ablation: per step, the same model and grouped folds on size-only features vs size +
- * quality features (both restricted to what is known before the step runs).
+ * quality features (both restricted to what the workflow DAG makes known at the tier's moment: `opts.tier`, default in-flight).
  */
 export function harnessAblation(runs: readonly HarnessRun[], steps: readonly string[], model: Regressor, opts: { measure?: TimeMeasure; k?: number; seed?: number; minRows?: number; tier?: Tier } = {}): AblationRow[] {
   const out: AblationRow[] = [];
