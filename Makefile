@@ -64,6 +64,7 @@ unit: build
 	@echo "==> unit tests (node --test)"
 	@mkdir -p artifacts/.cache
 	npm test --silent 2>&1 | tee artifacts/.cache/unit.log
+	@node scripts/skipped-summary.js artifacts/.cache/unit.log
 
 smoke: setup build browser
 	@echo "==> smoke-executing every notebook on a small slice (GWT_SMOKE=1)"

@@ -128,7 +128,7 @@ function prepare(out: string): void {
       continue;
     }
     const path = join(GALAXY, tool);
-    const t = M.galaxyTable(readFileSync(path, "utf8"), path);
+    const t = F.galaxyTable(readFileSync(path, "utf8"), path);
     const y = Array.from(t.runtimeS, Math.log);
     writeTable(file, t.featureNames, t.X, y, t.groups, foldsOf(t.groups, 3));
     man.push({ name, file, kind: "real", rows: t.X.length, features: t.featureNames.length, note: `3-fold grouped by input sizes (${new Set(t.groups).size} groups)` });

@@ -1,18 +1,9 @@
+/** The questions the notebooks ask, one folder per question, each with its figures. */
+export * from "./stats";
+export * from "./screening";
+export * from "./prediction";
 export * from "./tail";
-export * from "./correlation";
+export * from "./hosts";
 export * from "./platform";
 export * from "./load";
-export * from "./stepTable";
-export * from "./featureEffects";
-export * from "./factorEffects";
-export * from "./figures";
-export * from "./mechanisms";
 export * as reproduce from "./reproduce";
-export * from "./modeling";
-export * from "./tailModel";
-export * from "./tailAttribution";
-export * from "./designEffects";
-export * from "./stackedSteps";
-export * from "./hostReplication";
-export * from "./hostTransfer";
-export * from "./calibrationCurve";

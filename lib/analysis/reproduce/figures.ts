@@ -1,7 +1,7 @@
 import type { Figure } from "../../plots/figure";
 import { round } from "../../plots/figure";
 import { median } from "../../util/stats";
-import { pearson } from "../correlation";
+import { pearson } from "../stats/correlation";
 import type { GalaxyReproRow } from "./galaxy";
 
 /** Our R² against the paper's, one marker per tool (size ~ log job count), with y = x. */

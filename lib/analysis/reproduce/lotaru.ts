@@ -31,7 +31,7 @@ import { readTraces } from "../../traces/read";
 import type { TaskRun } from "../../traces/schema";
 import { GwtInputError, NoInputFoundError } from "../../util/errors";
 import { median, rng } from "../../util/stats";
-import { pearson } from "../correlation";
+import { pearson } from "../stats/correlation";
 import { ksTestPValue, normalCdf } from "./ksTest";
 import { bayesianRidge1D, ols1D, predictLine } from "./linear1d";
 import { relativeError } from "./relativeError";

@@ -4,7 +4,7 @@
  * size and with its output size, per step, next to the published values.
  */
 import type { TaskRun } from "../../traces/schema";
-import { pearson } from "../correlation";
+import { pearson } from "../stats/correlation";
 
 /** The four steps of the OSRE pipeline and how to recognise them in a task name. */
 export interface OsreStep {

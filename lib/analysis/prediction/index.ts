@@ -1,0 +1,2 @@
+export * from "./stackedSteps";
+export * from "./stepModels";

@@ -1,0 +1,3 @@
+export * from "./attribution";
+export * from "./evaluation";
+export * from "./tailTable";
