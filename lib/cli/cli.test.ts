@@ -145,3 +145,16 @@ test("calibrate on the second host: 10 runs set the scale (with CI) in the file 
   const cal = mdape(out);
   assert.ok(cal < raw, `calibrated MdAPE ${cal} < shipped ${raw}`);
 });
+
+test("predict --trace: the completed steps' observed times enable the in-flight tier for the steps downstream", () => {
+  const root = join(__dirname, "..", "..");
+  const runDir = join(root, "data", "harness", "runs", "r0001");
+  const r = run("predict", "--model", join(root, "artifacts", "models"), "--qc", join(runDir, "qc"), "--sample-from-dir", "--trace", join(runDir, "trace.tsv"), "--json");
+  assert.equal(r.status, 0, r.stderr);
+  const rows = JSON.parse(r.stdout) as Array<{ step: string; tier: string; predicted: number }>;
+  const tier = new Map(rows.map((x) => [x.step, x.tier]));
+  assert.equal(tier.get("freebayes"), "in-flight");
+  assert.equal(tier.get("sortsam"), "in-flight");
+  assert.equal(tier.get("bwa_mem"), "fastp", "no in-flight tier for BWA-MEM (its only ancestor is the input)");
+  assert.ok(rows.every((x) => x.predicted > 0));
+});

@@ -3,7 +3,27 @@ import { join } from "node:path";
 import { qcFeatureRecords } from "../../features/qcRecords";
 import { readFeatureTable } from "../../features/featureTable";
 import { loadModel, predictTiered, type FeatureRecord, type LoadedModel, type TieredPrediction } from "../../models";
+import { readTrace } from "../../traces/read";
+import type { TaskRun } from "../../traces/schema";
+import { observedStepColumns } from "../../workflow/observed";
 import { type Command, flagString, parseArgs } from "../command";
+
+/**
+ * In-flight columns per sample from a trace of the running workflow: each completed step's observed CPU/wall
+ * time and output bytes (`ancestor.<step>.*`), matched to samples by the trace's sample/tag.
+ */
+function observedBySample(tracePath: string): Map<string, Record<string, number>> {
+  const trace = readTrace(tracePath);
+  for (const i of trace.issues.slice(0, 5)) process.stderr.write(`gwtime predict: ${i.file}${i.line ? `:${i.line}` : ""}: ${i.message}\n`);
+  const by = new Map<string, Map<string, TaskRun>>();
+  for (const t of trace.runs) {
+    if (!t.sample) continue;
+    const m = by.get(t.sample) ?? new Map<string, TaskRun>();
+    m.set(t.task, t);
+    by.set(t.sample, m);
+  }
+  return new Map([...by].map(([s, m]) => [s, observedStepColumns(m)]));
+}
 
 function table(rows: readonly TieredPrediction[]): string {
   // A split-conformal interval is unbounded when the calibration set is too small for its coverage.
@@ -34,8 +54,8 @@ export const predictCommand: Command = {
   name: "predict",
   summary: "predict run time, interval and tail-risk probability per sample (and step) from saved models, richest usable tier per sample",
   usage:
-    "gwtime predict --model <m.json|models-dir|a.json,b.json> (--features <file.csv|tsv|json> | --qc <dir|files|multiqc_data.json> [--sample-from-dir]) [--json]   " +
-    "(per sample and step the richest tier whose features are all present and possible; exit 1 only when no sample could be predicted; --group-by-dir: old name of --sample-from-dir)",
+    "gwtime predict --model <m.json|models-dir|a.json,b.json> (--features <file.csv|tsv|json> | --qc <dir|files|multiqc_data.json> [--sample-from-dir]) [--trace <trace of the running workflow>] [--json]   " +
+    "(per sample and step the richest tier whose features are all present and possible; --trace adds the completed steps' observed times and sizes, enabling in-flight tiers; exit 1 only when no sample could be predicted; --group-by-dir: old name of --sample-from-dir)",
   async run(argv) {
     const args = parseArgs(argv, ["json", "sample-from-dir", "group-by-dir"]);
     const modelArg = flagString(args, "model");
@@ -58,6 +78,11 @@ export const predictCommand: Command = {
       ids = got.ids;
       records = got.records;
       source = qc as string;
+    }
+    const tracePath = flagString(args, "trace");
+    if (tracePath) {
+      const obs = observedBySample(tracePath);
+      records = records.map((r, i) => ({ ...r, ...(obs.get(ids[i] as string) ?? {}) }));
     }
     const paths = modelPaths(modelArg);
     if (paths.length === 0) throw new Error(`--model ${modelArg}: no model file (*.json) found`);
