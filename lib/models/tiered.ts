@@ -86,8 +86,15 @@ export function predictTiered(models: ReadonlyArray<{ loaded: LoadedModel; path?
           skipped.push(`${m.file.tier ? `tier ${m.file.tier}` : "the model"} lacks feature(s) ${miss.join(", ")}`);
           continue;
         }
-        const [raw] = predictRuntime(m, [rec], [sample], source);
-        const { p, scale } = calibrated(m, raw as SamplePrediction);
+        let raw: SamplePrediction;
+        try {
+          [raw] = predictRuntime(m, [rec], [sample], source) as [SamplePrediction];
+        } catch (e) {
+          // a model that cannot predict this sample (e.g. an impossible output) fails this sample only
+          out.push({ ...none, skippedTiers: skipped, error: `tier ${m.file.tier ?? "-"}: ${(e as Error).message}` });
+          return;
+        }
+        const { p, scale } = calibrated(m, raw);
         out.push({ ...p, step, tier: m.file.tier ?? null, moment: m.file.moment ?? null, outsideTrainingRange: outsideEnvelope(m.file.envelope, rec, m.file.features), skippedTiers: skipped, error: null, scale });
         return;
       }
