@@ -47,9 +47,16 @@ export class NotebookContext {
     this.reportsDir = join(base, "reports");
   }
 
-  /** Take the first `n` items in smoke mode, all otherwise. */
-  limit<T>(items: readonly T[], n: number): T[] {
-    return this.smoke ? items.slice(0, n) : [...items];
+  /**
+   * The one smoke slice: `limit(n)` is `n` in smoke mode and undefined (everything) otherwise, for a
+   * loader's `limit` option; `limit(items, n)` takes the first `n` items in smoke mode, all otherwise.
+   * @example loadHarness(undefined, { limit: nb.limit(12) })
+   */
+  limit(n: number): number | undefined;
+  limit<T>(items: readonly T[], n: number): T[];
+  limit<T>(a: number | readonly T[], n?: number): number | undefined | T[] {
+    if (typeof a === "number") return this.smoke ? a : undefined;
+    return this.smoke ? a.slice(0, n) : [...a];
   }
 
   /** Record that this notebook read pinned public files (cited in provenance). */

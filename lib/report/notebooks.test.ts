@@ -20,3 +20,20 @@ test("committed notebooks are numbered, use the tslab kernel and carry no output
     assert.match(code, /nb\.provenance\(\)/, `${f}: ends with provenance`);
   }
 });
+
+test("nb.limit is the one smoke slice: n (or the first n items) in smoke runs, everything otherwise", async () => {
+  const { NotebookContext } = await import("./notebook");
+  const smoke = new NotebookContext("t", { GWT_SMOKE: "1", GWT_ARTIFACTS: "/nonexistent" });
+  const full = new NotebookContext("t", { GWT_ARTIFACTS: "/nonexistent" });
+  assert.equal(smoke.limit(12), 12);
+  assert.equal(full.limit(12), undefined);
+  assert.deepEqual(smoke.limit([1, 2, 3], 2), [1, 2]);
+  assert.deepEqual(full.limit([1, 2, 3], 2), [1, 2, 3]);
+});
+
+test("nb.check: a claim that does not hold fails a full run and names the claim; smoke runs do not check", async () => {
+  const { NotebookContext } = await import("./notebook");
+  const full = new NotebookContext("nbx", { GWT_ARTIFACTS: "/nonexistent" });
+  assert.throws(() => full.check("the lift is positive", false), /nbx: check failed: the lift is positive/);
+  assert.doesNotThrow(() => new NotebookContext("nbx", { GWT_SMOKE: "1", GWT_ARTIFACTS: "/nonexistent" }).check("the lift is positive", false));
+});
