@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -78,4 +78,83 @@ test("predict without a model is a usage error", () => {
   const r = run("predict", "--qc", ".");
   assert.equal(r.status, 1);
   assert.match(r.stderr, /--model is required/);
+});
+
+test("predict on a folder holding only FastQC zips predicts every shipped step at the fastqc tier", () => {
+  const dir = mkdtempSync(join(tmpdir(), "gwt-fq-"));
+  const qc = join(__dirname, "..", "..", "data", "harness", "runs", "r0001", "qc");
+  for (const f of ["reads_R1_fastqc.zip", "reads_R2_fastqc.zip"]) copyFileSync(join(qc, f), join(dir, f));
+  const models = join(__dirname, "..", "..", "artifacts", "models");
+  const r = run("predict", "--model", models, "--qc", dir, "--sample-from-dir");
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.trim().split("\n");
+  assert.match(lines[0] ?? "", /^sample\tstep\ttier\tpredicted_s/);
+  const steps = new Set(readdirSync(models).filter((f) => f.endsWith(".json")).map((f) => f.replace(/^harness-(.*)-(fastqc|fastp|in-flight)\.json$/, "$1")));
+  const got = lines.slice(1).map((l) => l.split("\t"));
+  assert.deepEqual(new Set(got.map((c) => c[1])), steps);
+  for (const c of got) {
+    assert.equal(c[2], "fastqc", c.join(" "));
+    assert.ok(Number(c[3]) > 0, c.join(" "));
+  }
+});
+
+test("predict: a row with impossible values is refused by name, the others predicted (exit 0); no predictable sample: exit 1", () => {
+  const dir = mkdtempSync(join(tmpdir(), "gwt-hostile-"));
+  const models = join(__dirname, "..", "..", "artifacts", "models", "harness-bwa_mem-fastqc.json");
+  const cols = "fastqc.total_sequences,derived.total_bases,fastqc.avg_sequence_length,fastqc.mean_quality,derived.lowq_base_quality,fastqc.n_content_max_pct,fastqc.percent_gc,derived.gc_deviation_pct,derived.fastqc_dup_pct,fastqc.adapter_max_pct,fastqc.overrepresented_pct";
+  const good = "400000,40000000,100,35,33,0.1,50.8,1.5,5,0.5,0.1";
+  writeFileSync(join(dir, "f.csv"), `sample,${cols}\nok,${good}\nbad,${good.replace(/^400000/, "-1")}\nempty,,,,,,,,,,,\n`);
+  const r = run("predict", "--model", models, "--features", join(dir, "f.csv"));
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /bad \(bwa_mem\): impossible value\(s\): fastqc\.total_sequences = -1 is negative/);
+  assert.match(r.stderr, /empty \(bwa_mem\): no tier has all its features/);
+  const ok = r.stdout.split("\n").find((l) => l.startsWith("ok\t"))?.split("\t");
+  assert.ok(ok && ok[2] === "fastqc" && Number(ok[3]) > 0);
+  writeFileSync(join(dir, "g.csv"), `sample,${cols}\nbad,${good.replace(/^400000/, "NaN")}\n`);
+  const none = run("predict", "--model", models, "--features", join(dir, "g.csv"));
+  assert.equal(none.status, 1);
+});
+
+test("calibrate on the second host: 10 runs set the scale (with CI) in the file and card; the calibrated bwa_mem model beats the shipped one on 20 other second-host runs", () => {
+  const root = join(__dirname, "..", "..");
+  const B = join(root, "data", "harness-second-host");
+  const dir = mkdtempSync(join(tmpdir(), "gwt-cal-"));
+  const model = join(root, "artifacts", "models", "harness-bwa_mem-fastqc.json");
+  const ids = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => `r${String(a + i).padStart(4, "0")}`);
+  const calRuns = ids(254, 264); // inputs machine A never ran
+  const testRuns = ids(264, 284);
+  const out = join(dir, "bwa.calibrated.json");
+  const r = run("calibrate", "--model", model, "--trace", join(B, "trace.tsv"), "--qc", ...calRuns.map((id) => join(B, "runs", id, "qc")), "--sample-from-dir", "--out", out);
+  assert.equal(r.status, 0, r.stderr);
+  const file = JSON.parse(readFileSync(out, "utf8"));
+  assert.equal(file.calibration.runs, 10);
+  assert.ok(file.calibration.scaleLo <= file.calibration.scale && file.calibration.scale <= file.calibration.scaleHi);
+  assert.ok(file.calibration.conformalHalfWidthLog > 0);
+  assert.match(readFileSync(out.replace(/\.json$/, ".md"), "utf8"), /calibration runs: 10 .*\n- CPU: .*Xeon.*\n- scale \(x prediction\): [0-9.]+ \(90% bootstrap CI/);
+  const trace = readFileSync(join(B, "trace.tsv"), "utf8").split("\n");
+  const head = (trace[0] ?? "").split("\t");
+  const cpu = new Map(trace.slice(1).map((l) => l.split("\t")).filter((c) => c[head.indexOf("process")] === "bwa_mem").map((c) => [c[head.indexOf("tag")], Number(c[head.indexOf("user_s")]) + Number(c[head.indexOf("sys_s")])]));
+  const mdape = (m: string): number => {
+    const p = run("predict", "--model", m, "--qc", ...testRuns.map((id) => join(B, "runs", id, "qc")), "--sample-from-dir", "--json");
+    assert.equal(p.status, 0, p.stderr);
+    const e = (JSON.parse(p.stdout) as Array<{ sample: string; predicted: number }>).map((x) => Math.abs(x.predicted - (cpu.get(x.sample) as number)) / (cpu.get(x.sample) as number)).sort((a, b) => a - b);
+    assert.equal(e.length, 20);
+    return ((e[9] as number) + (e[10] as number)) / 2;
+  };
+  const raw = mdape(model);
+  const cal = mdape(out);
+  assert.ok(cal < raw, `calibrated MdAPE ${cal} < shipped ${raw}`);
+});
+
+test("predict --trace: the completed steps' observed times enable the in-flight tier for the steps downstream", () => {
+  const root = join(__dirname, "..", "..");
+  const runDir = join(root, "data", "harness", "runs", "r0001");
+  const r = run("predict", "--model", join(root, "artifacts", "models"), "--qc", join(runDir, "qc"), "--sample-from-dir", "--trace", join(runDir, "trace.tsv"), "--json");
+  assert.equal(r.status, 0, r.stderr);
+  const rows = JSON.parse(r.stdout) as Array<{ step: string; tier: string; predicted: number }>;
+  const tier = new Map(rows.map((x) => [x.step, x.tier]));
+  assert.equal(tier.get("freebayes"), "in-flight");
+  assert.equal(tier.get("sortsam"), "in-flight");
+  assert.equal(tier.get("bwa_mem"), "fastp", "no in-flight tier for BWA-MEM (its only ancestor is the input)");
+  assert.ok(rows.every((x) => x.predicted > 0));
 });

@@ -65,7 +65,7 @@ test("traces: formula-like tags/processes are neutralised in CSV; an ESC in a ba
 });
 
 test("predict: a sample id with ESC/OSC is printed escaped in the table", () => {
-  const model = join(projectRoot(), "artifacts/models/harness-bwa_mem.json");
+  const model = join(projectRoot(), "artifacts/models/harness-bwa_mem-fastp.json");
   const dir = mkdtempSync(join(tmpdir(), "gwt-inject-"));
   try {
     const feats = JSON.parse(readFileSync(model, "utf8")).features.map((x: { name: string }) => x.name) as string[];

@@ -5,6 +5,7 @@ import { readTrace } from "../traces/read";
 import type { TaskRun, TraceIssue } from "../traces/schema";
 import { NoInputFoundError } from "../util/errors";
 import { projectRoot } from "./paths";
+import { observedStepColumns } from "../workflow/observed";
 
 /** One workflow run of the harness: its design row, its measured QC metrics and its steps. */
 export interface HarnessRun {
@@ -19,7 +20,7 @@ export interface HarnessRun {
   readonly genome?: string;
   /** Design factors (numbers where numeric). */
   readonly design: Readonly<Record<string, number | string>>;
-  /** QC wide-row numbers + derived metrics + `trace.input_bytes`. */
+  /** QC wide-row numbers + derived metrics + `trace.input_bytes` + observed `ancestor.<step>.cpu_s|wall_s|output_bytes`. */
   readonly metrics: Readonly<Record<string, number>>;
   /** Step name → its trace row (completed or failed). */
   readonly steps: ReadonlyMap<string, TaskRun>;
@@ -129,6 +130,8 @@ export function loadHarness(dir: string = harnessDir(), opts: { limit?: number }
     const metrics = runMetrics(join(runsDir, runId, "qc"), issues, files);
     const inputBytes = steps.get("fastqc")?.inputBytes ?? steps.get("bwa_mem")?.inputBytes;
     if (inputBytes !== undefined) metrics["trace.input_bytes"] = inputBytes;
+    // In-flight columns: each step's observed CPU/wall time and output size (lib/workflow decides who may use them).
+    Object.assign(metrics, observedStepColumns(steps));
     const designVals: Record<string, number | string> = {};
     for (const f of factors) designVals[f] = numOrString(d[f] ?? "");
     runs.push({
@@ -178,4 +181,16 @@ export function cpuModels(runs: readonly HarnessRun[]): string[] {
   const m = new Set<string>();
   for (const r of runs) for (const s of r.steps.values()) if (s.raw["cpu_model"]) m.add(s.raw["cpu_model"]);
   return [...m].sort();
+}
+
+/** Reference name -> length in bp, from a harness manifest's `references` (empty when absent or unreadable). */
+export function referenceLengths(dir: string = harnessDir()): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    const m = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as { references?: Array<{ name?: unknown; length_bp?: unknown }> };
+    for (const r of m.references ?? []) if (typeof r.name === "string" && typeof r.length_bp === "number") out.set(r.name, r.length_bp);
+  } catch {
+    // no manifest: genomes are recorded without a length
+  }
+  return out;
 }

@@ -47,6 +47,8 @@ test("escaping: Groovy single-quoted, YAML double-quoted and comment text never 
 
 test("model spec and step names: harness-<step>.json -> step; =PROCESS renames", () => {
   assert.equal(stepOfModelFile("artifacts/models/harness-bcftools_call.json"), "bcftools_call");
+  assert.equal(stepOfModelFile("artifacts/models/harness-bcftools_call-in-flight.json"), "bcftools_call");
+  assert.equal(stepOfModelFile("artifacts/models/harness-bwa_mem-fastp.json"), "bwa_mem");
   assert.deepEqual(parseModelSpec("m/harness-bwa_mem.json=NFCORE:.*:BWAMEM1_MEM"), { path: "m/harness-bwa_mem.json", process: "NFCORE:.*:BWAMEM1_MEM" });
   assert.throws(() => parseModelSpec("m.json="), /empty process name/);
 });

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
+import { TIERS } from "../features/tiers";
 import { loadModel, predictRuntime, type FeatureRecord, type LoadedModel } from "../models";
 import { GwtInputError } from "../util/errors";
 import { sha256 } from "../util/hash";
@@ -93,10 +94,15 @@ export interface ExportOptions {
  */
 export const DEFAULT_SIZE = { sizeFeature: "derived.total_bases", bytesPerUnit: 4.35 } as const;
 
-/** The step a model file is for: `harness-bwa_mem.json` -> `bwa_mem` (text after the last '-'). */
+/**
+ * The step a model file is for, from its name: `harness-bwa_mem-fastp.json` -> `bwa_mem` (the tier
+ * suffix dropped, then the text after the last '-'); `harness-bcftools_call.json` -> `bcftools_call`.
+ */
 export function stepOfModelFile(path: string): string {
   const b = basename(path).replace(/\.json$/i, "");
-  return b.slice(b.lastIndexOf("-") + 1);
+  const tier = TIERS.find((t) => b.endsWith(`-${t}`));
+  const stem = tier ? b.slice(0, -(tier.length + 1)) : b;
+  return stem.slice(stem.lastIndexOf("-") + 1);
 }
 
 /**

@@ -55,5 +55,5 @@ export function harnessBatch(runs: readonly string[] = HARNESS_RUNS): { ids: str
 
 /** The shipped model files (step -> path). */
 export function shippedModel(step: string): string {
-  return join(projectRoot(), "artifacts", "models", `harness-${step}.json`);
+  return join(projectRoot(), "artifacts", "models", `harness-${step}-fastp.json`);
 }

@@ -13,16 +13,24 @@ export interface FeatureTable {
   readonly records: FeatureRecord[];
 }
 
+/**
+ * A cell's number: undefined for an empty cell (missing: "", NA, null); otherwise the parsed value, kept
+ * even when it is NaN or ±Infinity ("NaN", "inf", text) so per-sample checks refuse it by name instead of
+ * treating a corrupt value as a missing one.
+ */
 function parseNumber(s: string): number | undefined {
   const t = s.trim();
-  if (t === "" || t === "NA" || t === "NaN" || t === "null") return undefined;
-  const v = Number(t);
-  return Number.isFinite(v) ? v : undefined;
+  if (t === "" || t === "NA" || t === "null") return undefined;
+  const l = t.toLowerCase();
+  if (l === "inf" || l === "+inf" || l === "infinity" || l === "+infinity") return Infinity;
+  if (l === "-inf" || l === "-infinity") return -Infinity;
+  return Number(t);
 }
 
 /**
  * Parse a feature table. JSON: an array of objects, or {rows: [...]}; CSV/TSV: header row.
- * Non-numeric cells (other than the id) are left out of the record.
+ * Empty cells are left out of the record (missing); other non-numeric cells become NaN (refused by the
+ * per-sample checks when a model reads them).
  * @example const { ids, records } = featureTableFromText(readFileSync("features.csv", "utf8"), "features.csv");
  */
 export function featureTableFromText(text: string, source: string): FeatureTable {
@@ -57,7 +65,7 @@ export function featureTableFromText(text: string, source: string): FeatureTable
     const r: Record<string, number | undefined> = {};
     for (const [k, v] of Object.entries(o)) {
       if (k === idCol) continue;
-      if (typeof v === "number") r[k] = Number.isFinite(v) ? v : undefined;
+      if (typeof v === "number") r[k] = v;
       else if (typeof v === "string") r[k] = parseNumber(v);
       else if (v === null) r[k] = undefined;
     }

@@ -48,7 +48,7 @@ for (const [name, key, seedFile, fileName] of QC_TARGETS) {
   });
 }
 
-test(`fuzz model JSON: ${N} seeded cases (checksum recomputed in 3 of 4), refused or predicted, never a crash`, { skip: existsSync(join(projectRoot(), "artifacts/models/harness-bwa_mem.json")) ? false : "no shipped model: skipped" }, () => {
+test(`fuzz model JSON: ${N} seeded cases (checksum recomputed in 3 of 4), refused or predicted, never a crash`, { skip: existsSync(join(projectRoot(), "artifacts/models/harness-bwa_mem-fastp.json")) ? false : "no shipped model: skipped" }, () => {
   check(fuzzModel(N, SEED));
 });
 

@@ -96,7 +96,7 @@ export function fuzzQc(target: string, key: string, seedFile: string, fileName: 
  * mutations with the checksum recomputed (what anyone can do), then a prediction on one sample.
  */
 export function fuzzModel(n: number, seed: number): FuzzResult {
-  const path = join(projectRoot(), "artifacts", "models", "harness-bwa_mem.json");
+  const path = join(projectRoot(), "artifacts", "models", "harness-bwa_mem-fastp.json");
   const text = readFileSync(path, "utf8");
   const base = JSON.parse(text) as Record<string, unknown>;
   const m = new Mutator(seed);

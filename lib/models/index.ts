@@ -15,3 +15,6 @@ export { ModelFormatError } from "./shape";
 export { modelCard } from "./modelCard";
 export { predictRuntime, type SamplePrediction } from "./predict";
 export * from "./evaluate";
+export { trainingEnvelope, impossibleValue, outsideEnvelope, type TrainingEnvelope, type Range, type Calibration } from "./envelope";
+export { predictTiered, modelStep, type TieredPrediction } from "./tiered";
+export { calibrationFromPoints, calibrationPoints, calibratedModelJSON, type CalibrationPoint, type CalibrateOptions } from "./calibrate";

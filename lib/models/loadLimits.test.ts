@@ -41,13 +41,13 @@ test("deeply nested model JSON gets a clear nesting message, not a stack overflo
 
 /** The shipped bwa_mem model with `edit` applied and its checksum recomputed (what anyone can do). */
 function tampered(edit: (m: Record<string, any>) => void): string {
-  const m = JSON.parse(readFileSync(join(projectRoot(), "artifacts/models/harness-bwa_mem.json"), "utf8")) as Record<string, any>;
+  const m = JSON.parse(readFileSync(join(projectRoot(), "artifacts/models/harness-bwa_mem-fastp.json"), "utf8")) as Record<string, any>;
   edit(m);
   const { bodySha256: _drop, ...rest } = m;
   return JSON.stringify({ ...rest, bodySha256: sha256(canonicalJSON(rest)) });
 }
-const shipped = existsSync(join(projectRoot(), "artifacts/models/harness-bwa_mem.json"));
-const SKIP = "artifacts/models/harness-bwa_mem.json absent: skipped";
+const shipped = existsSync(join(projectRoot(), "artifacts/models/harness-bwa_mem-fastp.json"));
+const SKIP = "artifacts/models/harness-bwa_mem-fastp.json absent: skipped";
 
 test("semantic validation on load: a recomputed checksum does not make an unknown target transform or alpha outside (0,1) loadable", { skip: !shipped && SKIP }, () => {
   assert.ok(parseModel(tampered(() => {})).model, "the untampered model loads");

@@ -13,8 +13,21 @@ export function modelCard(file: ModelFile): string {
   L.push(`# Model card: ${file.modelType}`, "");
   if (file.description) L.push(file.description, "");
   L.push(`Predicts **${file.target.name}** (${file.target.unit}${file.target.transform === "log" ? ", on the natural-log scale" : ""}).`, "");
-  L.push("## Inputs", "", "| feature | unit | transform |", "|---|---|---|");
-  for (const f of file.features) L.push(`| ${f.name} | ${f.unit} | ${f.transform} |`);
+  if (file.step || file.tier || file.moment) L.push(`- step: ${file.step ?? "-"}`, `- tier: ${file.tier ?? "-"}`, `- moment: ${file.moment ?? "-"}`, "");
+  const env = file.envelope;
+  L.push("## Inputs", "", env ? "| feature | unit | transform | training min | training max |" : "| feature | unit | transform |", env ? "|---|---|---|---|---|" : "|---|---|---|");
+  for (const f of file.features) L.push(env ? `| ${f.name} | ${f.unit} | ${f.transform} | ${fmt(env.features[f.name]?.min ?? "-")} | ${fmt(env.features[f.name]?.max ?? "-")} |` : `| ${f.name} | ${f.unit} | ${f.transform} |`);
+  if (env) {
+    L.push("", "## Training envelope", "", `- runs: ${env.rows}`);
+    if (env.reads) L.push(`- reads per mate: ${fmt(env.reads.min)} to ${fmt(env.reads.max)}`);
+    L.push(`- reference: ${env.genomes.map((g) => (g.lengthBp ? `${g.name} (${g.lengthBp} bp)` : g.name)).join(", ") || "unrecorded"}`, `- CPU: ${env.cpuModels.join(", ") || "unrecorded"}`);
+    L.push("- `gwtime predict` flags per sample the features outside these ranges (`outside_training_range`).");
+  }
+  const cal = file.calibration;
+  if (cal) {
+    L.push("", "## Calibration to another machine", "", `- calibration runs: ${cal.runs} (${cal.source})`, `- CPU: ${cal.cpuModels.join(", ") || "unrecorded"}`, `- scale (x prediction): ${fmt(cal.scale)} (90% bootstrap CI ${fmt(cal.scaleLo)} to ${fmt(cal.scaleHi)})`);
+    L.push(`- interval: ${cal.conformalHalfWidthLog === null ? "too few runs for a recalibrated conformal interval: the original interval, scaled" : `split-conformal on the calibration runs, ±${fmt(cal.conformalHalfWidthLog)} on log time (${Math.round(cal.coverage * 100)}%)`}`);
+  }
   L.push("", "## Parameters", "", "| param | value |", "|---|---|");
   for (const k of Object.keys(file.params).sort()) L.push(`| ${k} | ${fmt(file.params[k])} |`);
   L.push("", "## Cross-validated metrics", "");
@@ -38,7 +51,9 @@ export function modelCard(file: ModelFile): string {
     "",
     "- Valid for inputs like the training data (same tools, versions, hardware class); far outside the training range trees extrapolate flat.",
     "- Intervals (when present) are split-conformal: marginal coverage over exchangeable runs, not per-sample guarantees.",
-    "- Missing feature values are allowed (trees learn a default direction); a feature column absent from the input is refused.",
+    file.tier
+      ? "- Missing values: none are imputed. A sample missing any feature of this model (or holding an impossible value) is not predicted by it; `gwtime predict` drops it to the next poorer tier, or reports a per-sample error naming the feature."
+      : "- Missing feature values are allowed (trees learn a default direction); a feature column absent from the input is refused.",
     "",
   );
   return L.join("\n");

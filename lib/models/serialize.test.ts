@@ -120,7 +120,7 @@ test("saveModel/loadModel files, model card, predictRuntime and the CLI", async 
   const json = JSON.parse(out[0] as string);
   assert.deepEqual(json.map((r: { sample: string }) => r.sample), ["S0", "S1", "S2"]);
   assert.ok(Math.abs(json[0].predicted - (preds[0]?.predicted as number)) < 1e-6 * (preds[0]?.predicted as number));
-  assert.match(out[1] as string, /^sample\tpredicted_s\tlower_s\(90%\)/);
+  assert.match(out[1] as string, /^sample\tstep\ttier\tpredicted_s\tlower_s\(90%\)/);
   // missing column → exit 1 with a clear message
   writeFileSync(csv, "sample,gcPct\nS0,40\n");
   const err: string[] = [];

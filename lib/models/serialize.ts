@@ -13,6 +13,7 @@ import type { FeatureRecord, FeatureSpec } from "./features";
 import { missingFeatures } from "./features";
 import { rebuildModel } from "./registry";
 import { ModelFormatError } from "./shape";
+import type { Calibration, TrainingEnvelope } from "./envelope";
 
 /** The model-file schema this gwtime writes and reads. */
 export const SCHEMA_VERSION = 1;
@@ -35,6 +36,16 @@ export interface ModelMeta {
   readonly cvMetrics?: Readonly<Record<string, number>>;
   /** Free text: what data, which step/tool. */
   readonly description?: string;
+  /** Workflow step the model predicts (e.g. "bwa_mem"); `gwtime predict` groups models by it. */
+  readonly step?: string;
+  /** Feature tier (lib/features/tiers: "fastqc" | "fastp" | "in-flight"); richer tiers are tried first. */
+  readonly tier?: string;
+  /** Prediction moment the features are known at ("submission" | "in-flight"). */
+  readonly moment?: string;
+  /** Training envelope (lib/models/envelope): feature ranges, read counts, reference, CPU. */
+  readonly envelope?: TrainingEnvelope;
+  /** Recalibration to another machine (`gwtime calibrate`), when the file was recalibrated. */
+  readonly calibration?: Calibration;
 }
 
 /** A model file's content. */
@@ -125,6 +136,11 @@ function body(model: Regressor, meta: ModelMeta): Omit<ModelFile, "bodySha256"> 
     seed: meta.seed,
     cvMetrics: { ...(meta.cvMetrics ?? {}) },
     description: meta.description ?? "",
+    step: meta.step,
+    tier: meta.tier,
+    moment: meta.moment,
+    envelope: meta.envelope,
+    calibration: meta.calibration,
   };
 }
 

@@ -1,3 +1,4 @@
 export * from "./figures";
 export * from "./replication";
 export * from "./transfer";
+export * from "./calibrationCurve";

@@ -54,7 +54,7 @@ export function unseenInputs(trainA: readonly HarnessRun[], runsB: readonly Harn
 }
 
 /**
- * Fit `model` on every unloaded run of A (features known before the step, log time), predict B's
+ * Fit `model` on every unloaded run of A (in-flight features from the workflow DAG, log time), predict B's
  * runs in `test` (input configurations A never ran: checked), and score raw and host-scaled predictions.
  */
 export function hostTransfer<S extends string>(trainA: readonly HarnessRun[], test: readonly HarnessRun[], pairing: RunPairing, steps: readonly S[], model: Regressor, opts: HostTransferOptions = {}): HostTransferRow<S>[] {

@@ -1,7 +1,8 @@
 /**
  * One model table over several harness steps: per step the rows of `stepData` (unloaded runs, log
- * time) with the QC features known before that step (`featuresForStep`; features of a later stage are
- * missing, NaN, on the rows of an earlier step), stacked, with the step as one-hot columns. Groups are
+ * time) with the registry QC features the workflow DAG makes known when that step starts (`featuresForStep`,
+ * in flight; a feature not known to a step is missing, NaN, on its rows; ancestors' observed times are
+ * left out), stacked, with the step as one-hot columns. Groups are
  * config ids, so a config's rows of every step share one CV fold.
  */
 import type { HarnessRun } from "../../data/harness";

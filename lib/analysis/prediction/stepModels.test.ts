@@ -13,7 +13,9 @@ test("a model of a step only sees features measured before the step runs", () =>
   assert.ok(bwa.includes("mean_base_quality") && bwa.includes("reads"));
   assert.equal(bwa.includes("mismatch_rate"), false, "alignment metrics do not exist before BWA-MEM");
   assert.equal(bwa.includes("input_bytes"), false, "trace sizes are not QC features");
-  assert.ok(featuresForStep("markduplicates").some((f) => f.name === "picard_dup"));
+  assert.equal(featuresForStep("markduplicates").some((f) => f.name === "picard_dup"), false, "MarkDuplicates' own output");
+  assert.ok(featuresForStep("freebayes").some((f) => f.name === "picard_dup"), "in flight, the callers see their ancestor MarkDuplicates' metrics");
+  assert.equal(featuresForStep("freebayes", undefined, "fastqc").some((f) => f.name === "picard_dup"), false, "not at submission");
   assert.equal(featuresForStep("bwa_mem")[0]?.kind, "size", "size features come first (the tail model's comparables use column 0)");
 });
 
@@ -63,7 +65,10 @@ test("harnessLiftUncertainty: seeds bracket the mean lift, the bootstrap CI brac
 
 test("a recipe's features: registry names known before the step, size first; leaks and typos are refused", () => {
   assert.deepEqual(recipeFeatures("bwa_mem", DEFAULT_STEP_RECIPE), featuresForStep("bwa_mem"));
-  assert.deepEqual(recipeFeatures("freebayes", { features: ["reads", "mismatch_rate"] }).map((f) => f.name), ["reads", "mismatch_rate"]);
+  assert.deepEqual(recipeFeatures("freebayes", { features: ["reads", "picard_dup"] }).map((f) => f.name), ["reads", "picard_dup"]);
+  // alignment_summary is a sibling of the callers in the workflow DAG: its mismatch rate is never known when they start
+  assert.throws(() => recipeFeatures("freebayes", { features: ["reads", "mismatch_rate"] }), /'mismatch_rate' cannot be used for freebayes/);
+  assert.throws(() => recipeFeatures("freebayes", { features: ["reads", "picard_dup"] }, "fastp"), /'picard_dup' cannot be used for freebayes/);
   assert.throws(() => recipeFeatures("bwa_mem", { features: ["reads", "mismatch_rate"] }), /'mismatch_rate' cannot be used for bwa_mem/);
   assert.throws(() => recipeFeatures("bwa_mem", { features: ["reads", "mean_base_qualty"] }), /'mean_base_qualty' cannot be used/);
   assert.throws(() => recipeFeatures("bwa_mem", { features: ["mean_base_quality", "reads"] }), /first feature .* must be a size feature/);

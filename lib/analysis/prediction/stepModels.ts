@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cpuModels, type HarnessRun } from "../../data/harness";
 import { FEATURES } from "../../features/registry";
-import { stagesAvailableBefore } from "../../features/steps";
+import { tierFeatures, TIER_MOMENT, TIERS, type Tier } from "../../features/tiers";
+import { trainingEnvelope } from "../../models/envelope";
 import type { FeatureDef } from "../../features/types";
 import { clone, type Regressor } from "../../models/estimator";
 import { LogLinearSize, MedianBaseline, THEIL_SEN_MAX_ROWS } from "../../models/baseline";
@@ -32,12 +33,12 @@ export function specOf(def: FeatureDef): FeatureSpec {
 }
 
 /**
- * Features a model of `step` may use: those measured before the step runs (no leakage from its own
- * outputs), QC-derived only (the trace's byte count is not known from QC files). Size features first.
+ * Features a model of `step` may use at `tier` (default "in-flight": everything known when the step is
+ * about to start), read from the workflow DAG (`tierFeatures`): never the step's own, a sibling's or a
+ * descendant's output. Size features first.
  */
-export function featuresForStep(step: string, kinds: ReadonlyArray<"size" | "quality"> = ["size", "quality"]): FeatureDef[] {
-  const stages = stagesAvailableBefore(step);
-  return FEATURES.filter((f) => f.source !== "trace" && kinds.includes(f.kind) && stages.includes(f.stage)).sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "size" ? -1 : 1));
+export function featuresForStep(step: string, kinds: ReadonlyArray<"size" | "quality"> = ["size", "quality"], tier: Tier = "in-flight"): FeatureDef[] {
+  return tierFeatures(step, tier, kinds);
 }
 
 /** Training rows of one step: QC feature records, log time, groups (config ids: identical inputs). */
@@ -63,12 +64,12 @@ export function stepData(runs: readonly HarnessRun[], step: string, measure: Tim
 
 /**
  * The central ablation: per step, the same model and grouped folds on size-only features vs size +
- * quality features (both restricted to what is known before the step runs).
+ * quality features (both restricted to what the workflow DAG makes known at the tier's moment: `opts.tier`, default in-flight).
  */
-export function harnessAblation(runs: readonly HarnessRun[], steps: readonly string[], model: Regressor, opts: { measure?: TimeMeasure; k?: number; seed?: number; minRows?: number } = {}): AblationRow[] {
+export function harnessAblation(runs: readonly HarnessRun[], steps: readonly string[], model: Regressor, opts: { measure?: TimeMeasure; k?: number; seed?: number; minRows?: number; tier?: Tier } = {}): AblationRow[] {
   const out: AblationRow[] = [];
   for (const step of steps) {
-    const defs = featuresForStep(step);
+    const defs = featuresForStep(step, undefined, opts.tier);
     const d = stepData(runs, step, opts.measure ?? DEFAULT_MEASURE);
     if (d.records.length === 0) continue;
     const specs = defs.map(specOf);
@@ -115,8 +116,8 @@ export const ZOO_BOUND_FACTOR = 10;
  * (what schedulers use; least squares and the robust Theil-Sen line), OLS, ridge and GBT on size +
  * quality, and ml-random-forest as the reference.
  */
-export function modelZoo(runs: readonly HarnessRun[], step: string, opts: { measure?: TimeMeasure; k?: number; seed?: number; withMlRf?: boolean } = {}): ZooRow[] {
-  const defs = featuresForStep(step);
+export function modelZoo(runs: readonly HarnessRun[], step: string, opts: { measure?: TimeMeasure; k?: number; seed?: number; withMlRf?: boolean; tier?: Tier } = {}): ZooRow[] {
+  const defs = featuresForStep(step, undefined, opts.tier);
   const d = stepData(runs, step, opts.measure ?? DEFAULT_MEASURE);
   const k = Math.min(opts.k ?? 5, new Set(d.groups).size);
   if (d.records.length < 10 || k < 2) return [];
@@ -157,8 +158,8 @@ export function compareModels(label: string, X: Float64Array[], Xsize: Float64Ar
 }
 
 /** Out-of-fold split-conformal intervals: empirical coverage and mean width (log scale) per step. */
-export function cvIntervals(runs: readonly HarnessRun[], step: string, opts: { alpha?: number; measure?: TimeMeasure; k?: number; seed?: number } = {}): { step: string; n: number; nominal: number; coverage: number; widthLog: number; widthRatio: number } {
-  const defs = featuresForStep(step);
+export function cvIntervals(runs: readonly HarnessRun[], step: string, opts: { alpha?: number; measure?: TimeMeasure; k?: number; seed?: number; tier?: Tier } = {}): { step: string; n: number; nominal: number; coverage: number; widthLog: number; widthRatio: number } {
+  const defs = featuresForStep(step, undefined, opts.tier);
   const d = stepData(runs, step, opts.measure ?? DEFAULT_MEASURE);
   const X = featureMatrix(d.records, defs.map(specOf));
   const k = Math.min(opts.k ?? 5, new Set(d.groups).size);
@@ -175,9 +176,12 @@ export function cvIntervals(runs: readonly HarnessRun[], step: string, opts: { a
 /** What `trainStepModel` produced. */
 export interface ShippedModel {
   readonly step: string;
+  readonly tier: Tier;
   /** Model file path, or undefined when the step had too few runs to train on. */
   readonly file: string | undefined;
   readonly n: number;
+  /** Runs left out of training because a feature of the tier was missing (no imputation). */
+  readonly incomplete: number;
   readonly features: number;
   readonly cvR2: number;
   readonly cvMdape: number;
@@ -193,7 +197,7 @@ export const MIN_TRAINING_RUNS = 15;
 export interface StepModelRecipe {
   /**
    * Registry feature names, size feature first (the tail model's comparable runs are by column 0).
-   * Default: every QC feature known before the step starts (`featuresForStep`).
+   * Default: every feature the workflow DAG makes known at the model's tier (`featuresForStep`).
    */
   readonly features?: readonly string[];
   /** Point model: "ridge", "gbt" (`gbt` params) or "auto", the better grouped-CV R² on log time. */
@@ -210,40 +214,48 @@ export interface StepModelRecipe {
 /** The recipe of the shipped harness models (notebook 05 shows it and passes it). */
 export const DEFAULT_STEP_RECIPE: StepModelRecipe = { base: "auto", ridgeAlpha: 1, gbt: SMALL_DATA_GBT, intervalAlpha: 0.1, tailK: 2, tailSizeBins: 4 };
 
-/** The recipe's features for `step`, refusing any that does not exist before the step starts or is unknown. */
-export function recipeFeatures(step: string, recipe: Pick<StepModelRecipe, "features">): FeatureDef[] {
-  const allowed = featuresForStep(step);
+/** The recipe's features for `step` at `tier`, refusing any the workflow DAG does not make known then, or unknown. */
+export function recipeFeatures(step: string, recipe: Pick<StepModelRecipe, "features">, tier: Tier = "in-flight"): FeatureDef[] {
+  const allowed = featuresForStep(step, undefined, tier);
   if (!recipe.features) return allowed;
   const defs = recipe.features.map((name) => {
     const f = allowed.find((x) => x.name === name);
-    if (!f) throw new Error(`feature '${name}' cannot be used for ${step}: not a QC feature known before ${step} starts (allowed: ${allowed.map((x) => x.name).join(", ")})`);
+    if (!f) throw new Error(`feature '${name}' cannot be used for ${step}: not a feature known to ${step} at tier ${tier} (allowed: ${allowed.map((x) => x.name).join(", ")})`);
     return f;
   });
   if (defs[0]?.kind !== "size") throw new Error(`the first feature of a ${step} recipe must be a size feature (the tail model compares runs of similar size by column 0); got '${defs[0]?.name ?? "none"}'`);
   return defs;
 }
 
+/** File name of a shipped model: `harness-<step>-<tier>.json`. */
+export function shippedModelName(step: string, tier: Tier): string {
+  return `harness-${step}-${tier}`;
+}
+
 /**
- * Train and save the shipped model of one harness step, made by `opts.recipe` (default
- * `DEFAULT_STEP_RECIPE`: a point model with split-conformal 90% intervals and a tail-risk classifier,
- * P(time > 2x median of runs of comparable read count)), on
- * every unloaded run, with the grouped-CV metrics of the same configuration written into the file.
- * CPU time is the default target (wall time on the shared harness machine carries contention that no
- * input feature can explain). The point model is ridge or the small-data GBT, whichever has the better
- * grouped-CV R² (`base: "auto"`, the default): with few runs that move one factor at a time trees
- * cannot extrapolate to an unseen level, with space-filling runs they can catch interactions.
- * Writes `<dir>/harness-<step>.json` and a model card `<dir>/harness-<step>.md`.
+ * Train and save the shipped model of one harness step at one feature tier (default "in-flight"), made
+ * by `opts.recipe` (default `DEFAULT_STEP_RECIPE`: a point model with split-conformal 90% intervals and
+ * a tail-risk classifier, P(time > 2x median of runs of comparable read count)), on every unloaded run
+ * that has all the tier's features (runs missing one are left out and counted: nothing is imputed), with
+ * the grouped-CV metrics of the same configuration, the step, tier, moment and training envelope written
+ * into the file. CPU time is the default target. The point model is ridge or the small-data GBT,
+ * whichever has the better grouped-CV R² (`base: "auto"`).
+ * Writes `<dir>/harness-<step>-<tier>.json` and a model card `.md` beside it.
  */
-export function trainStepModel(runs: readonly HarnessRun[], step: string, dir: string, opts: { seed?: number; k?: number; measure?: TimeMeasure; base?: "ridge" | "gbt" | "auto"; recipe?: StepModelRecipe } = {}): ShippedModel {
+export function trainStepModel(runs: readonly HarnessRun[], step: string, dir: string, opts: { seed?: number; k?: number; measure?: TimeMeasure; base?: "ridge" | "gbt" | "auto"; recipe?: StepModelRecipe; tier?: Tier; referenceLengths?: ReadonlyMap<string, number> } = {}): ShippedModel {
   const seed = opts.seed ?? 7;
   const measure = opts.measure ?? DEFAULT_MEASURE;
   const recipe: StepModelRecipe = { ...(opts.recipe ?? DEFAULT_STEP_RECIPE), ...(opts.base ? { base: opts.base } : {}) };
-  const defs = recipeFeatures(step, recipe);
+  const tier = opts.tier ?? "in-flight";
+  const defs = recipeFeatures(step, recipe, tier);
   const specs = defs.map(specOf);
-  const d = stepData(runs, step, measure);
+  const all = stepData(runs, step, measure);
+  const keep = all.records.map((r, i) => (specs.every((s) => Number.isFinite(r[s.name])) ? i : -1)).filter((i) => i >= 0);
+  const d: StepData = { step, ids: keep.map((i) => all.ids[i] as string), groups: keep.map((i) => all.groups[i] as string), records: keep.map((i) => all.records[i] as Record<string, number>), yLog: Float64Array.from(keep, (i) => all.yLog[i] as number) };
+  const incomplete = all.records.length - keep.length;
   const nGroups = new Set(d.groups).size;
   if (d.records.length < MIN_TRAINING_RUNS || nGroups < 3) {
-    return { step, file: undefined, n: d.records.length, features: specs.length, cvR2: NaN, cvMdape: NaN, base: undefined, note: `only ${d.records.length} runs (${nGroups} inputs); needs ${MIN_TRAINING_RUNS}` };
+    return { step, tier, file: undefined, n: d.records.length, incomplete, features: specs.length, cvR2: NaN, cvMdape: NaN, base: undefined, note: `only ${d.records.length} runs (${nGroups} inputs); needs ${MIN_TRAINING_RUNS}` };
   }
   const X = featureMatrix(d.records, specs);
   const make = (b: "ridge" | "gbt"): RuntimePredictor =>
@@ -264,18 +276,48 @@ export function trainStepModel(runs: readonly HarnessRun[], step: string, dir: s
   const others = scored.filter((x) => x.b !== chosen).map((x) => `${x.b} ${x.cv.metrics.r2Log.toFixed(3)}`);
   const model = clone(template).fit(X, d.yLog);
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `harness-${step}.json`);
+  const name = shippedModelName(step, tier);
+  const file = join(dir, `${name}.json`);
   const what = measure === "cpuS" ? "CPU time (user + sys seconds)" : "wall time";
+  const trainRuns = runs.filter((r) => new Set(d.ids).has(r.runId));
+  const cpus = cpuModels(trainRuns);
+  const genomes = [...new Set(trainRuns.map((r) => r.genome ?? "ecoli_k12"))].sort().map((g) => (opts.referenceLengths?.has(g) ? { name: g, lengthBp: opts.referenceLengths.get(g) as number } : { name: g }));
+  const moment = TIER_MOMENT[tier];
+  const sources = [...new Set(defs.map((f) => (f.source === "derived" ? "fastqc" : f.source)))].join(", ");
   saveModel(file, model, {
     features: specs,
     target: { name: measure, unit: "s", transform: "log" },
     trainingDataSha256: trainingDataSha256(X, d.yLog),
     seed,
     cvMetrics: { r2Log: cv.metrics.r2Log, mdape: cv.metrics.mdape, maeS: cv.metrics.maeS, folds, rows: d.records.length },
-    description: `${step} ${what} on the gwtime DNA-seq harness (E. coli K-12, 2 threads, ${d.records.length} unloaded runs timed on ${cpuModels(runs).join(" + ") || "an unrecorded CPU"}: on another CPU expect a per-step scale factor, ${chosen} point model${others.length ? ` (chosen by grouped-CV R² on log time over ${others.join(", ")})` : ""}); features known before the step runs (${defs.map((f) => f.name).join(", ")}). Inputs: QC outputs of the sample (FastQC, fastp${defs.some((f) => f.stage === "alignment") ? ", Picard, samtools" : ""}).`,
+    step,
+    tier,
+    moment,
+    envelope: trainingEnvelope(d.records, specs, { genomes, cpuModels: cpus }),
+    description: `${step} ${what} on the gwtime DNA-seq harness (${genomes.map((g) => g.name).join(", ")}, 2 threads, ${d.records.length} unloaded runs${incomplete ? ` (${incomplete} more left out: a feature of this tier missing)` : ""} timed on ${cpus.join(" + ") || "an unrecorded CPU"}: on another CPU expect a per-step scale factor (gwtime calibrate), ${chosen} point model${others.length ? ` (chosen by grouped-CV R² on log time over ${others.join(", ")})` : ""}). Tier ${tier}, moment ${moment}: features known ${moment === "submission" ? "at submission" : `when ${step} is about to start (its completed ancestors' outputs, times and sizes in the workflow DAG; never a sibling's or descendant's)`} (${defs.map((f) => f.name).join(", ")}). Inputs: ${sources}.`,
   });
-  writeFileSync(join(dir, `harness-${step}.md`), modelCard(loadModel(file).file));
-  return { step, file, n: d.records.length, features: specs.length, cvR2: cv.metrics.r2Log, cvMdape: cv.metrics.mdape, base: chosen, note: others.length ? `chosen over ${others.join(", ")} (CV R², log)` : "" };
+  writeFileSync(join(dir, `${name}.md`), modelCard(loadModel(file).file));
+  return { step, tier, file, n: d.records.length, incomplete, features: specs.length, cvR2: cv.metrics.r2Log, cvMdape: cv.metrics.mdape, base: chosen, note: others.length ? `chosen over ${others.join(", ")} (CV R², log)` : "" };
+}
+
+/**
+ * Train every tier of a step (fastqc, fastp, in-flight). The in-flight tier is skipped (noted) when it
+ * has exactly the fastp tier's features (a step whose only ancestor is the input, e.g. bwa_mem).
+ */
+export function trainTieredModels(runs: readonly HarnessRun[], step: string, dir: string, opts: { seed?: number; k?: number; measure?: TimeMeasure; base?: "ridge" | "gbt" | "auto"; recipe?: StepModelRecipe; referenceLengths?: ReadonlyMap<string, number> } = {}): ShippedModel[] {
+  const out: ShippedModel[] = [];
+  for (const tier of TIERS) {
+    if (tier === "in-flight") {
+      const a = featuresForStep(step, undefined, "fastp").map((f) => f.column).join();
+      const b = featuresForStep(step, undefined, "in-flight").map((f) => f.column).join();
+      if (a === b) {
+        out.push({ step, tier, file: undefined, n: 0, incomplete: 0, features: 0, cvR2: NaN, cvMdape: NaN, base: undefined, note: "in flight knows nothing more than the fastp tier (no completed ancestor but the input)" });
+        continue;
+      }
+    }
+    out.push(trainStepModel(runs, step, dir, { ...opts, tier }));
+  }
+  return out;
 }
 
 /** Ablation rows side by side per step: R² and MdAPE with size only and with quality, and the lift. */
@@ -327,12 +369,12 @@ export interface LiftUncertaintyRow {
  * over `repeats` fold seeds (same folds for both feature sets within a seed), plus a paired cluster
  * bootstrap over input configurations (`r2Difference`). Steps with fewer than `minRows` runs are skipped.
  */
-export function harnessLiftUncertainty(runs: readonly HarnessRun[], steps: readonly string[], model: Regressor, opts: { measure?: TimeMeasure; k?: number; seed?: number; repeats?: number; reps?: number; minRows?: number } = {}): LiftUncertaintyRow[] {
+export function harnessLiftUncertainty(runs: readonly HarnessRun[], steps: readonly string[], model: Regressor, opts: { measure?: TimeMeasure; k?: number; seed?: number; repeats?: number; reps?: number; minRows?: number; tier?: Tier } = {}): LiftUncertaintyRow[] {
   const k = opts.k ?? 5;
   const seed = opts.seed ?? 7;
   const out: LiftUncertaintyRow[] = [];
   for (const step of steps) {
-    const defs = featuresForStep(step);
+    const defs = featuresForStep(step, undefined, opts.tier);
     const d = stepData(runs, step, opts.measure ?? DEFAULT_MEASURE);
     const configs = new Set(d.groups).size;
     if (d.records.length < (opts.minRows ?? 20) || configs < k) continue;

@@ -6,6 +6,7 @@ import type { Command } from "../command";
  * Adding a command is one file plus one line here.
  */
 export const COMMAND_LOADERS: Readonly<Record<string, () => Command>> = {
+  calibrate: () => (require("./calibrate") as typeof import("./calibrate")).calibrateCommand,
   datasets: () => (require("./datasets") as typeof import("./datasets")).datasetsCommand,
   export: () => (require("./export") as typeof import("./export")).exportCommand,
   predict: () => (require("./predict") as typeof import("./predict")).predictCommand,

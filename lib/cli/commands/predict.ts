@@ -1,28 +1,67 @@
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { qcFeatureRecords } from "../../features/qcRecords";
 import { readFeatureTable } from "../../features/featureTable";
-import { loadModel, predictRuntime, type FeatureRecord, type SamplePrediction } from "../../models";
+import { loadModel, predictTiered, type FeatureRecord, type LoadedModel, type TieredPrediction } from "../../models";
+import { readTrace } from "../../traces/read";
+import type { TaskRun } from "../../traces/schema";
 import { terminalSafe as shown } from "../../util/safeText";
+import { observedStepColumns } from "../../workflow/observed";
 import { type Command, flagString, parseArgs } from "../command";
 
-function table(rows: readonly SamplePrediction[]): string {
+/**
+ * In-flight columns per sample from a trace of the running workflow: each completed step's observed CPU/wall
+ * time and output bytes (`ancestor.<step>.*`), matched to samples by the trace's sample/tag.
+ */
+function observedBySample(tracePath: string): Map<string, Record<string, number>> {
+  const trace = readTrace(tracePath);
+  for (const i of trace.issues.slice(0, 5)) process.stderr.write(`gwtime predict: ${shown(i.file)}${i.line ? `:${i.line}` : ""}: ${shown(i.message)}\n`);
+  const by = new Map<string, Map<string, TaskRun>>();
+  for (const t of trace.runs) {
+    if (!t.sample) continue;
+    const m = by.get(t.sample) ?? new Map<string, TaskRun>();
+    m.set(t.task, t);
+    by.set(t.sample, m);
+  }
+  return new Map([...by].map(([s, m]) => [s, observedStepColumns(m)]));
+}
+
+function table(rows: readonly TieredPrediction[]): string {
   // A split-conformal interval is unbounded when the calibration set is too small for its coverage.
   const f = (v: number | null, d = 1): string => (v === null ? "-" : v > 1e15 ? "unbounded" : v.toFixed(d));
-  const cov = rows[0]?.coverage;
-  const k = rows[0]?.tailK;
-  const head = ["sample", "predicted_s", cov != null ? `lower_s(${Math.round(cov * 100)}%)` : "lower_s", "upper_s", k != null ? `p_tail(>${k}x median)` : "p_tail"];
-  const body = rows.map((r) => [shown(r.sample), f(r.predicted), f(r.lower), f(r.upper), f(r.tailProbability, 3)]);
+  const cov = rows.find((r) => r.coverage != null)?.coverage;
+  const k = rows.find((r) => r.tailK != null)?.tailK;
+  // a TSV cell: control characters shown escaped (terminal-safe), so a name never breaks the columns
+  const clean = (s: string): string => shown(s).replace(/\t/g, " ");
+  const head = ["sample", "step", "tier", "predicted_s", cov != null ? `lower_s(${Math.round(cov * 100)}%)` : "lower_s", "upper_s", k != null ? `p_tail(>${k}x median)` : "p_tail", "outside_training_range", "error"];
+  const body = rows.map((r) => [clean(r.sample), clean(r.step), r.tier ?? "-", f(r.predicted), f(r.lower), f(r.upper), f(r.tailProbability, 3), r.outsideTrainingRange.join(",") || "-", r.error === null ? "-" : clean(r.error)]);
   return [head, ...body].map((c) => c.join("\t")).join("\n") + "\n";
 }
 
-/** `gwtime predict`: per-sample predicted run time, interval and tail probability from a saved model. */
+/** Model files named by --model: one file, a folder (every *.json in it), or a comma-separated list. */
+export function modelPaths(arg: string): string[] {
+  return arg.split(",").filter((p) => p.length > 0).flatMap((p) => {
+    let dir = false;
+    try {
+      dir = statSync(p).isDirectory();
+    } catch {
+      // loadModel names the unreadable file
+    }
+    return dir ? readdirSync(p).filter((f) => f.endsWith(".json")).sort().map((f) => join(p, f)) : [p];
+  });
+}
+
+/** `gwtime predict`: per sample and step, the richest usable tier's run time, interval and tail probability. */
 export const predictCommand: Command = {
   name: "predict",
-  summary: "predict run time, interval and tail-risk probability per sample from a saved model",
-  usage: "gwtime predict --model artifacts/models/<m>.json (--features <file.csv|tsv|json> | --qc <dir|files|multiqc_data.json> [--sample-from-dir]) [--json]   (--group-by-dir: old name of --sample-from-dir)",
+  summary: "predict run time, interval and tail-risk probability per sample (and step) from saved models, richest usable tier per sample",
+  usage:
+    "gwtime predict --model <m.json|models-dir|a.json,b.json> (--features <file.csv|tsv|json> | --qc <dir|files|multiqc_data.json> [--sample-from-dir]) [--trace <trace of the running workflow>] [--json]   " +
+    "(per sample and step the richest tier whose features are all present and possible; --trace adds the completed steps' observed times and sizes, enabling in-flight tiers; exit 1 only when no sample could be predicted; --group-by-dir: old name of --sample-from-dir)",
   async run(argv) {
     const args = parseArgs(argv, ["json", "sample-from-dir", "group-by-dir"]);
-    const modelPath = flagString(args, "model");
-    if (!modelPath) throw new Error(`--model is required. usage: ${this.usage}`);
+    const modelArg = flagString(args, "model");
+    if (!modelArg) throw new Error(`--model is required. usage: ${this.usage}`);
     const featuresPath = flagString(args, "features");
     const qc = flagString(args, "qc");
     if (!featuresPath && !qc) throw new Error(`give --features <file> or --qc <dir>. usage: ${this.usage}`);
@@ -42,9 +81,18 @@ export const predictCommand: Command = {
       records = got.records;
       source = qc as string;
     }
-    const loaded = loadModel(modelPath, { expectFeatures: records });
-    const preds = predictRuntime(loaded, records, ids, source);
+    const tracePath = flagString(args, "trace");
+    if (tracePath) {
+      const obs = observedBySample(tracePath);
+      records = records.map((r, i) => ({ ...r, ...(obs.get(ids[i] as string) ?? {}) }));
+    }
+    const paths = modelPaths(modelArg);
+    if (paths.length === 0) throw new Error(`--model ${modelArg}: no model file (*.json) found`);
+    const models: Array<{ loaded: LoadedModel; path: string }> = paths.map((p) => ({ loaded: loadModel(p), path: p }));
+    const preds = predictTiered(models, records, ids, source);
+    for (const p of preds) if (p.error !== null) process.stderr.write(`gwtime predict: ${shown(p.sample)} (${shown(p.step)}): ${shown(p.error)}\n`);
     process.stdout.write(args.flags.has("json") ? `${JSON.stringify(preds, null, 1)}\n` : table(preds));
-    return 0;
+    // Non-zero only when no sample could be predicted for any step.
+    return preds.some((p) => p.error === null) ? 0 : 1;
   },
 };
