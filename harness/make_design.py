@@ -117,16 +117,20 @@ def scale_rows(rng):
     return rows
 
 
-def write_scale(out):
-    rng = random.Random(SCALE_SEED)
-    rows = scale_rows(rng)
+def write_design_tsv(out, rows):
+    """Write out/design.tsv; return its sha256 and the number of rows per phase."""
     out.mkdir(parents=True, exist_ok=True)
     tsv = "\t".join(COLS) + "\n" + "".join("\t".join(str(r[c]) for c in COLS) + "\n" for r in rows)
     (out / "design.tsv").write_text(tsv)
-    sha = hashlib.sha256(tsv.encode()).hexdigest()
     phases = {}
     for r in rows:
         phases[r["phase"]] = phases.get(r["phase"], 0) + 1
+    return hashlib.sha256(tsv.encode()).hexdigest(), phases
+
+
+def write_scale(out):
+    rows = scale_rows(random.Random(SCALE_SEED))
+    sha, phases = write_design_tsv(out, rows)
     md = [
         "# Scale-ladder design (issue 20)",
         "",
@@ -232,14 +236,7 @@ def main():
         r["run_id"] = f"r{i:04d}"
 
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    tsv = "\t".join(COLS) + "\n" + "".join(
-        "\t".join(str(r[c]) for c in COLS) + "\n" for r in rows)
-    (out / "design.tsv").write_text(tsv)
-    sha = hashlib.sha256(tsv.encode()).hexdigest()
-    phases = {}
-    for r in rows:
-        phases[r["phase"]] = phases.get(r["phase"], 0) + 1
+    sha, phases = write_design_tsv(out, rows)
     md = [
         "# Trace-harness design",
         "",

@@ -70,7 +70,7 @@ test("predict: a sample id with ESC/OSC is printed escaped in the table", () => 
   try {
     const feats = JSON.parse(readFileSync(model, "utf8")).features.map((x: { name: string }) => x.name) as string[];
     const f = join(dir, "f.csv");
-    writeFileSync(f, `sample,${feats.join(",")}\n"S1${OSC}${ESC}[31m",${feats.map(() => "10").join(",")}\n`);
+    writeFileSync(f, `sample,${feats.join(",")}\n"S1${OSC}${ESC}[31m",${feats.map(() => "0.5").join(",")}\n`);
     const r = run("predict", "--model", model, "--features", f);
     assert.equal(r.status, 0, r.stderr);
     assert.doesNotMatch(r.stdout, CONTROL);

@@ -10,31 +10,23 @@
  */
 import { specOf } from "../analysis/prediction/stepModels";
 import { FEATURES } from "../features/registry";
+import { tierFeatures } from "../features/tiers";
 import type { FeatureSpec } from "../models/features";
 import type { StepTable } from "./fit";
 import type { JoinedTask, SampleQc } from "./join";
+import { ancestors, makeDag } from "../workflow/dag";
+import { producerOf } from "../workflow/harnessDag";
 
 export type Moment = "submission" | "in-flight";
 
-/** Registry features known from the input reads alone (size first; the trace's byte count excluded). */
-export function registryReadFeatures(): FeatureSpec[] {
-  return FEATURES.filter((f) => f.source !== "trace" && (f.stage === "input" || f.stage === "reads"))
-    .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "size" ? -1 : 1))
-    .map(specOf);
-}
-
 /**
- * Which harness step writes each lib/qc column (by prefix): the in-flight rule "an ancestor's output"
- * for the harness's own QC files. Reads QC (fastqc., fastp., derived.) is submission-level.
+ * Registry features known from the input reads alone for `step`: the shipped models' `fastp` tier
+ * (FastQC + fastp + read count; lib/features/tiers), size first, so a harness model `train` fits at
+ * submission has the shipped fastp-tier model's inputs.
  */
-export const HARNESS_QC_PRODUCERS: ReadonlyArray<readonly [string, string]> = [
-  ["picard.dup.", "markduplicates"],
-  ["picard.aln.", "alignment_summary"],
-  ["picard.insert.", "insert_size"],
-  ["picard.gcbias.", "gc_bias"],
-  ["picard.wgs.", "wgs_metrics"],
-  ["samtools.", "flagstat_stats"],
-];
+export function registryReadFeatures(step: string): FeatureSpec[] {
+  return tierFeatures(step, "fastp").map(specOf);
+}
 
 /** MultiQC module of a column: `fastqc_raw-percent_gc` → fastqc_raw; `multiqc_fastqc.Total_Sequences` → fastqc. */
 export function moduleOf(column: string): string {
@@ -56,23 +48,21 @@ export function columnSpec(column: string): FeatureSpec & { kind: "size" | "qual
   return { name: column, unit: size ? "count" : "as in the QC table", transform: size ? "log1p" : "identity", kind: size ? "size" : "quality" };
 }
 
-/** Steps' ancestors from a declared graph file: lines `step<TAB>parent` (`#` comments), followed transitively. */
-export function parseDag(text: string): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
+/**
+ * Steps' ancestors from a declared graph file: lines `step<TAB>parent` (`#` comments), followed
+ * transitively (lib/workflow's `ancestors`; a cycle is an error naming its steps).
+ */
+export function parseDag(text: string, name = "--dag"): Map<string, Set<string>> {
+  const edges: Array<[string, string]> = [];
   text.split(/\r?\n/).forEach((l) => {
     const t = l.trim();
     if (t === "" || t.startsWith("#")) return;
     const [a, b] = t.split(/\t+|\s+/);
-    if (!a || !b) return;
-    const s = out.get(a) ?? new Set<string>();
-    s.add(b);
-    out.set(a, s);
+    if (a && b) edges.push([b, a]);
   });
-  // transitive closure: a parent's ancestors are ancestors too
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const s of out.values()) for (const p of [...s]) for (const q of out.get(p) ?? []) if (!s.has(q)) { s.add(q); changed = true; }
-  }
+  const dag = makeDag(name, edges);
+  const out = new Map<string, Set<string>>();
+  for (const [, child] of edges) if (!out.has(child)) out.set(child, ancestors(dag, child));
   return out;
 }
 
@@ -106,7 +96,7 @@ export function stepTable(step: string, tasks: readonly JoinedTask[], samples: R
   }
   const present = new Set<string>();
   for (const r of records) for (const k of Object.keys(r)) present.add(k);
-  const harness = registryReadFeatures();
+  const harness = registryReadFeatures(step);
   const useRegistry = harness.some((s) => present.has(s.name));
   let candidates: Array<FeatureSpec & { kind: "size" | "quality" }>;
   if (useRegistry) {
@@ -116,7 +106,9 @@ export function stepTable(step: string, tasks: readonly JoinedTask[], samples: R
     if (opts.moment === "in-flight") {
       const anc = opts.ancestors ?? new Set<string>();
       for (const f of FEATURES) {
-        const producer = HARNESS_QC_PRODUCERS.find(([prefix]) => f.column.startsWith(prefix))?.[1];
+        // the harness rule whose output the column is (lib/workflow: one table of producers)
+        let producer: string | undefined;
+        try { producer = producerOf(f.column); } catch { producer = undefined; }
         if (producer && anc.has(producer) && present.has(f.column)) candidates.push({ ...specOf(f), kind: f.kind });
       }
     }

@@ -1,29 +1,17 @@
 /**
- * THE ADAPTER between `gwtime train` and the model-fitting code of notebook 05. Everything `train`
- * fits goes through `fitStepModel`, and only here does lib/train touch lib/analysis / lib/models'
- * training pieces: after the restructure (#14) re-point this one file.
- *
- * `trainStepModel` (lib/analysis/prediction/stepModels.ts, what 05 calls) takes harness runs and picks its
- * features itself from the harness feature registry; `train` needs the same fit on any feature set
- * (MultiQC columns of an nf-core run) at a declared moment. So this calls what `trainStepModel`
- * delegates to, with its constants: point model ridge or the small-data GBT chosen by grouped-CV R²
- * on log time, split-conformal 90% intervals, the tail-risk classifier, `saveModel` and `modelCard`.
- * `fit.test.ts` proves the bytes equal `trainStepModel`'s on the harness (same features, rows, seed):
- * if 05's recipe changes, that test fails here.
+ * Fitting one step's model for `gwtime train`: the same fit as notebook 05's shipped models
+ * (`fitWithRecipe` in lib/analysis/prediction/stepModels.ts: the recipe's point model, ridge or the
+ * small-data GBT chosen by grouped-CV R² on log time, inside split-conformal 90% intervals, plus the
+ * tail-risk classifier) on any feature table (MultiQC columns of an nf-core run as well as the harness
+ * registry features), then `saveModel` and `modelCard`. `fit.test.ts` checks that the fitted model equals
+ * `trainStepModel`'s on the harness (same features, rows, folds and seed).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { MIN_TRAINING_RUNS, SMALL_DATA_GBT } from "../analysis/prediction/stepModels";
-import { clone } from "../models/estimator";
-import { GradientBoostedTrees } from "../models/gbt/gbt";
-import { LinearRidge } from "../models/ridge";
-import { SplitConformal } from "../models/conformal";
-import { crossValidate } from "../models/evaluate/crossValidate";
+import { DEFAULT_STEP_RECIPE, fitWithRecipe, MIN_TRAINING_RUNS, type StepModelRecipe } from "../analysis/prediction/stepModels";
 import { featureMatrix, type FeatureSpec } from "../models/features";
 import { modelCard } from "../models/modelCard";
-import { RuntimePredictor } from "../models/runtime";
 import { loadModel, saveModel, trainingDataSha256 } from "../models/serialize";
-import { TailRiskClassifier } from "../models/tail";
 
 export { MIN_TRAINING_RUNS };
 
@@ -66,23 +54,17 @@ export class TooFewRunsError extends Error {}
  * Fit, cross-validate and save one step's model as `<dir>/<fileStem>.json` + `.md` (model card).
  * `target` names the measure ("cpuS" / "wallS"); `description` goes into the file and card.
  */
-export function fitStepModel(t: StepTable, dir: string, opts: { fileStem: string; target: string; description: string; seed?: number; k?: number; minRuns?: number }): FittedStep {
+export function fitStepModel(t: StepTable, dir: string, opts: { fileStem: string; target: string; description: string; seed?: number; k?: number; minRuns?: number; recipe?: StepModelRecipe }): FittedStep {
   const seed = opts.seed ?? 7;
   const minRuns = opts.minRuns ?? MIN_TRAINING_RUNS;
   const nGroups = new Set(t.groups).size;
   if (t.records.length < minRuns || nGroups < 3) throw new TooFewRunsError(`${t.step}: ${t.records.length} runs (${nGroups} distinct inputs); needs ${minRuns} runs and 3 inputs`);
   if (t.specs.length === 0) throw new TooFewRunsError(`${t.step}: no feature available at this moment is present, valid and varying in every run`);
   const X = featureMatrix(t.records, t.specs);
-  const make = (b: "ridge" | "gbt"): RuntimePredictor =>
-    new RuntimePredictor({
-      interval: new SplitConformal({ base: b === "ridge" ? new LinearRidge({ alpha: 1 }) : new GradientBoostedTrees(SMALL_DATA_GBT), alpha: 0.1, seed }),
-      tail: new TailRiskClassifier({ k: 2, sizeFeature: 0, sizeBins: 4, classifier: new GradientBoostedTrees({ loss: "logistic", nEstimators: 100, learningRate: 0.05, numLeaves: 4, minSamplesLeaf: 3, seed }), seed }),
-    });
-  const folds = Math.min(opts.k ?? 5, nGroups);
-  const scored = (["ridge", "gbt"] as const).map((b) => ({ b, cv: crossValidate(make(b), X, t.yLog, { groups: [...t.groups], k: folds, seed }) }));
-  const best = scored.reduce((a, c) => (c.cv.metrics.r2Log > a.cv.metrics.r2Log ? c : a));
-  const other = scored.find((x) => x.b !== best.b);
-  const model = clone(make(best.b)).fit(X, t.yLog);
+  // the one fitting path, shared with notebook 05's shipped models (lib/analysis/prediction/stepModels)
+  const fit = fitWithRecipe(X, t.yLog, t.groups, opts.recipe ?? DEFAULT_STEP_RECIPE, { seed, k: opts.k });
+  const { model, folds } = fit;
+  const best = { b: fit.chosen, cv: fit.cv };
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${opts.fileStem}.json`);
   saveModel(file, model, {
@@ -98,6 +80,6 @@ export function fitStepModel(t: StepTable, dir: string, opts: { fileStem: string
   return {
     step: t.step, file, card, n: t.records.length, groups: nGroups, features: t.specs.length, base: best.b,
     cvR2: best.cv.metrics.r2Log, cvMdape: best.cv.metrics.mdape, folds,
-    runnerUp: other ? `${other.b} ${other.cv.metrics.r2Log.toFixed(3)}` : "", oofLog: best.cv.oof, yLog: t.yLog,
+    runnerUp: fit.others.join(", "), oofLog: best.cv.oof, yLog: t.yLog,
   };
 }

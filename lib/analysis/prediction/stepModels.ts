@@ -232,6 +232,37 @@ export function shippedModelName(step: string, tier: Tier): string {
   return `harness-${step}-${tier}`;
 }
 
+/** What `fitWithRecipe` chose and how it scored (grouped CV of the chosen point model). */
+export interface RecipeFit {
+  readonly model: RuntimePredictor;
+  readonly chosen: "ridge" | "gbt";
+  readonly cv: CVResult;
+  /** The other candidates' grouped-CV R² on log time, e.g. ["gbt 0.812"]. */
+  readonly others: string[];
+  readonly folds: number;
+}
+
+/**
+ * The one fitting path of a step model (notebook 05's shipped models and `gwtime train`): the recipe's
+ * point model (ridge or the small-data GBT; "auto" picks the better grouped-CV R² on log time, same folds
+ * and seed for both) inside split-conformal intervals, with the tail-risk classifier, fitted on all rows.
+ * The reported CV metrics are those of the chosen model, so they are slightly optimistic.
+ */
+export function fitWithRecipe(X: Float64Array[], yLog: Float64Array, groups: readonly string[], recipe: StepModelRecipe = DEFAULT_STEP_RECIPE, opts: { seed?: number; k?: number } = {}): RecipeFit {
+  const seed = opts.seed ?? 7;
+  const make = (b: "ridge" | "gbt"): RuntimePredictor =>
+    new RuntimePredictor({
+      interval: new SplitConformal({ base: b === "ridge" ? new LinearRidge({ alpha: recipe.ridgeAlpha }) : new GradientBoostedTrees(recipe.gbt), alpha: recipe.intervalAlpha, seed }),
+      tail: new TailRiskClassifier({ k: recipe.tailK, sizeFeature: 0, sizeBins: recipe.tailSizeBins, classifier: new GradientBoostedTrees({ loss: "logistic", nEstimators: 100, learningRate: 0.05, numLeaves: 4, minSamplesLeaf: 3, seed }), seed }),
+    });
+  const folds = Math.min(opts.k ?? 5, new Set(groups).size);
+  const candidates: Array<"ridge" | "gbt"> = recipe.base === "auto" ? ["ridge", "gbt"] : [recipe.base];
+  const scored = candidates.map((b) => ({ b, cv: crossValidate(make(b), X, yLog, { groups: [...groups], k: folds, seed }) }));
+  const best = scored.reduce((a, c) => (c.cv.metrics.r2Log > a.cv.metrics.r2Log ? c : a));
+  const others = scored.filter((x) => x.b !== best.b).map((x) => `${x.b} ${x.cv.metrics.r2Log.toFixed(3)}`);
+  return { model: clone(make(best.b)).fit(X, yLog), chosen: best.b, cv: best.cv, others, folds };
+}
+
 /**
  * Train and save the shipped model of one harness step at one feature tier (default "in-flight"), made
  * by `opts.recipe` (default `DEFAULT_STEP_RECIPE`: a point model with split-conformal 90% intervals and
@@ -258,23 +289,7 @@ export function trainStepModel(runs: readonly HarnessRun[], step: string, dir: s
     return { step, tier, file: undefined, n: d.records.length, incomplete, features: specs.length, cvR2: NaN, cvMdape: NaN, base: undefined, note: `only ${d.records.length} runs (${nGroups} inputs); needs ${MIN_TRAINING_RUNS}` };
   }
   const X = featureMatrix(d.records, specs);
-  const make = (b: "ridge" | "gbt"): RuntimePredictor =>
-    new RuntimePredictor({
-      interval: new SplitConformal({ base: b === "ridge" ? new LinearRidge({ alpha: recipe.ridgeAlpha }) : new GradientBoostedTrees(recipe.gbt), alpha: recipe.intervalAlpha, seed }),
-      tail: new TailRiskClassifier({ k: recipe.tailK, sizeFeature: 0, sizeBins: recipe.tailSizeBins, classifier: new GradientBoostedTrees({ loss: "logistic", nEstimators: 100, learningRate: 0.05, numLeaves: 4, minSamplesLeaf: 3, seed }), seed }),
-    });
-  const folds = Math.min(opts.k ?? 5, nGroups);
-  // "auto": the point model with the better grouped-CV R² on log time (same folds and seed for both).
-  // The reported CV metrics are those of the chosen model, so they are slightly optimistic; the card says
-  // which was chosen and what the other scored.
-  const candidates: Array<"ridge" | "gbt"> = recipe.base === "auto" ? ["ridge", "gbt"] : [recipe.base];
-  const scored = candidates.map((b) => ({ b, cv: crossValidate(make(b), X, d.yLog, { groups: d.groups, k: folds, seed }) }));
-  const best = scored.reduce((a, c) => (c.cv.metrics.r2Log > a.cv.metrics.r2Log ? c : a));
-  const chosen = best.b;
-  const cv = best.cv;
-  const template = make(chosen);
-  const others = scored.filter((x) => x.b !== chosen).map((x) => `${x.b} ${x.cv.metrics.r2Log.toFixed(3)}`);
-  const model = clone(template).fit(X, d.yLog);
+  const { model, chosen, cv, others, folds } = fitWithRecipe(X, d.yLog, d.groups, recipe, { seed, k: opts.k });
   mkdirSync(dir, { recursive: true });
   const name = shippedModelName(step, tier);
   const file = join(dir, `${name}.json`);

@@ -1,29 +1,16 @@
 import type { Matrix } from "../../models/estimator";
 import { estimatorOutOfFold } from "../../models/evaluate/outOfFold";
-import { tailScores } from "../../models/evaluate/scores";
+import { tailScores, type TailScores } from "../../models/evaluate/scores";
 import { groupKFold, kFold, type Fold } from "../../models/evaluate/splits";
-import type { ReliabilityBin } from "../../models/evaluate/metrics";
 import { TailRiskClassifier } from "../../models/tail";
 import { color } from "../../plots/builders";
 import { type Figure, round } from "../../plots/figure";
 
-/** Cross-validated evaluation of a tail-risk classifier. */
-export interface TailEvaluation {
+/** Cross-validated evaluation of a tail-risk classifier: the tail scores of its out-of-fold probabilities. */
+export interface TailEvaluation extends TailScores {
   readonly name: string;
   readonly n: number;
   readonly k: number;
-  /** Share of held-out rows that are tail runs (the PR-AUC of a random guess). */
-  readonly prevalence: number;
-  readonly prAuc: number;
-  readonly precision: number;
-  readonly recall: number;
-  /** Threshold used for precision/recall (default: 2x prevalence, capped at 0.5). */
-  readonly threshold: number;
-  readonly brier: number;
-  /** Brier of always predicting the prevalence: the model must beat it. */
-  readonly brierBaseline: number;
-  readonly ece: number;
-  readonly reliability: ReliabilityBin[];
 }
 
 /**
