@@ -6,7 +6,7 @@ import { test } from "node:test";
 import { parseBytes, parseDurationS, parsePercent } from "../util/units";
 import { ingestThreads, planScans } from "./duckdb";
 import { expandTracePaths, ingestToParquet, openDuckdb, queryParquet, readTraces, runtimeSummaryByTask, runtimeSummaryParquet, writeRunsParquet } from "./index";
-import { datasetDir, fixture } from "./testPaths";
+import { datasetDir, fixture, NO_MIRROR } from "./testPaths";
 
 test("SQL unit macros agree with the TS helpers", async () => {
   const con = await openDuckdb();
@@ -31,7 +31,7 @@ test("SQL unit macros agree with the TS helpers", async () => {
   }
 });
 
-test("DuckDB ingest = TS readers: sizey Nextflow traces and Lotaru reports (rows, summaries)", async () => {
+test("DuckDB ingest = TS readers: sizey Nextflow traces and Lotaru reports (rows, summaries)", { skip: NO_MIRROR }, async () => {
   const dir = mkdtempSync(join(tmpdir(), "gwt-duck-"));
   try {
     for (const [fmt, paths, expected] of [
@@ -60,7 +60,7 @@ test("DuckDB ingest = TS readers: sizey Nextflow traces and Lotaru reports (rows
   }
 });
 
-test("DuckDB ingest of Galaxy dumps: input sizes summed per row, same as the TS reader", async () => {
+test("DuckDB ingest of Galaxy dumps: input sizes summed per row, same as the TS reader", { skip: NO_MIRROR }, async () => {
   const dir = mkdtempSync(join(tmpdir(), "gwt-duck-"));
   try {
     const paths = ["devteam_bwa_bwa_mem_0.4.2.csv", "devteam_picard_picard_MergeSamFiles_1.136.0.csv"].map((f) => join(datasetDir("galaxy-main"), "csv_dump", f));

@@ -4,12 +4,12 @@ import { basename, join } from "node:path";
 import { test } from "node:test";
 import { expandTracePaths, galaxyToolFromFileName, readTrace, readTraces } from "./index";
 import type { TaskRun } from "./schema";
-import { datasetDir } from "./testPaths";
+import { datasetDir, NO_MIRROR } from "./testPaths";
 
 // Expected counts were computed independently with Python's csv module / json (not with gwtime).
 const sum = (rs: { runs: TaskRun[] }[]) => rs.reduce((s, r) => s + r.runs.length, 0);
 
-test("galaxy: all 126 csv_dump files load, 162,755 jobs, no issues", () => {
+test("galaxy: all 126 csv_dump files load, 162,755 jobs, no issues", { skip: NO_MIRROR }, () => {
   const paths = expandTracePaths([join(datasetDir("galaxy-main"), "csv_dump")]);
   assert.equal(paths.length, 126);
   let n = 0;
@@ -28,7 +28,7 @@ test("galaxy: all 126 csv_dump files load, 162,755 jobs, no issues", () => {
   assert.equal(issues, 0);
 });
 
-test("galaxy: bwa_mem 0.4.2 rows spot-checked against the file (sizes summed, missing stays missing)", () => {
+test("galaxy: bwa_mem 0.4.2 rows spot-checked against the file (sizes summed, missing stays missing)", { skip: NO_MIRROR }, () => {
   const r = readTrace(join(datasetDir("galaxy-main"), "csv_dump", "devteam_bwa_bwa_mem_0.4.2.csv"));
   assert.equal(r.runs.length, 3130);
   const first = r.runs[0] as TaskRun;
@@ -55,7 +55,7 @@ test("galaxy: file-name parsing handles underscores in repo and tool names", () 
   assert.deepEqual(galaxyToolFromFileName("devteam_freebayes_freebayes_1.1.0.46-0.csv"), { tool: "devteam/freebayes/freebayes", version: "1.1.0.46-0" });
 });
 
-test("nextflow: the four sizey traces load (2938 + 1576 + 1661 + 1083 rows)", () => {
+test("nextflow: the four sizey traces load (2938 + 1576 + 1661 + 1083 rows)", { skip: NO_MIRROR }, () => {
   const rs = readTraces(expandTracePaths([join(datasetDir("sizey"), "data")]));
   assert.deepEqual(rs.map((r) => [basename(r.file), r.format, r.runs.length]), [
     ["trace_chipseq.csv", "nextflow", 2938], ["trace_eager.csv", "nextflow", 1576], ["trace_iwd.csv", "nextflow", 1661], ["trace_methylseq.csv", "nextflow", 1083],
@@ -79,7 +79,7 @@ test("nextflow: the four sizey traces load (2938 + 1576 + 1661 + 1083 rows)", ()
   assert.ok(failed.every((r) => r.peakRssBytes === undefined && r.cpuPercent === undefined && r.exitCode === 1));
 });
 
-test("lotaru: 35 execution reports, 10,157 task runs (3955 train-1, 4480 train-2, 1722 test)", () => {
+test("lotaru: 35 execution reports, 10,157 task runs (3955 train-1, 4480 train-2, 1722 test)", { skip: NO_MIRROR }, () => {
   const rs = readTraces(expandTracePaths([join(datasetDir("lotaru"), "execution_reports")]));
   assert.equal(rs.length, 35);
   assert.ok(rs.every((r) => r.format === "lotaru" && r.issues.length === 0));
@@ -97,7 +97,7 @@ test("lotaru: 35 execution reports, 10,157 task runs (3955 train-1, 4480 train-2
   assert.equal(eager.peakRssBytes, 350875648);
 });
 
-test("wfformat: 15 nf-core + 15 makeflow-bwa instances, 12,416 tasks", () => {
+test("wfformat: 15 nf-core + 15 makeflow-bwa instances, 12,416 tasks", { skip: NO_MIRROR }, () => {
   const rs = readTraces(expandTracePaths([datasetDir("wfinstances")]));
   assert.equal(rs.length, 30);
   assert.ok(rs.every((r) => r.format === "wfformat" && r.issues.length === 0));
@@ -120,7 +120,7 @@ test("wfformat: 15 nf-core + 15 makeflow-bwa instances, 12,416 tasks", () => {
   assert.equal(bwa[0]?.machine, "worker-1.novalocal");
 });
 
-test("seqera: three sarek run dumps, 253 + 244 + 268 tasks; workflow/run id from workflow.json", () => {
+test("seqera: three sarek run dumps, 253 + 244 + 268 tasks; workflow/run id from workflow.json", { skip: NO_MIRROR }, () => {
   const dir = join(datasetDir("seqera-run-dumps"), "data", "modules", "seqera_cli");
   const rs = readTraces(["4zhpihU28oEzL0", "5KdB2n2FYMc6EK", "62gNSMVi07x9xx"].map((id) => join(dir, `${id}_run_dump`, "workflow-tasks.json")));
   assert.deepEqual(rs.map((r) => [r.format, r.runs.length]), [["seqera", 253], ["seqera", 244], ["seqera", 268]]);
@@ -135,7 +135,7 @@ test("seqera: three sarek run dumps, 253 + 244 + 268 tasks; workflow/run id from
   assert.equal(t.startTime?.toISOString(), "2023-10-13T17:45:11.000Z");
 });
 
-test("every dataset trace file is detected as its format; the other run-dump JSONs are not traces", () => {
+test("every dataset trace file is detected as its format; the other run-dump JSONs are not traces", { skip: NO_MIRROR }, () => {
   const root = datasetDir("seqera-run-dumps");
   const rs = readTraces(expandTracePaths([root]));
   const byFormat: Record<string, number> = {};

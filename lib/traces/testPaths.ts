@@ -8,6 +8,9 @@ export function datasetDir(id: string): string {
   return join(m, id);
 }
 
+/** `skip` value for tests that read the dataset mirror: false when it exists, the reason otherwise. */
+export const NO_MIRROR: false | string = mirrorRoot() ? false : "dataset mirror absent (set GWT_DATA_MIRROR or place ../shared/datasets): skipped";
+
 export function fixture(name: string): string {
   return join(projectRoot(), "lib", "traces", "fixtures", name);
 }
