@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { qcFeatureRecords } from "../features/qcRecords";
+import { stepsBySample } from "../traces/bySample";
 import { readTrace } from "../traces/read";
 import type { TaskRun, TraceIssue } from "../traces/schema";
 import { NoInputFoundError } from "../util/errors";
@@ -111,13 +112,7 @@ export function loadHarness(dir: string = harnessDir(), opts: { limit?: number }
     }
   }
   issues.push(...trace.issues);
-  const stepsByRun = new Map<string, Map<string, TaskRun>>();
-  for (const t of trace.runs) {
-    if (!t.sample) continue;
-    const m = stepsByRun.get(t.sample) ?? new Map<string, TaskRun>();
-    m.set(t.task, t);
-    stepsByRun.set(t.sample, m);
-  }
+  const stepsByRun = stepsBySample(trace.runs);
   const runsDir = join(dir, "runs");
   // A run is complete once its run.json is written (a folder alone may be a run in progress).
   const done = new Set(existsSync(runsDir) ? readdirSync(runsDir).filter((f) => existsSync(join(runsDir, f, "run.json"))) : []);

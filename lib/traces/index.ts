@@ -13,3 +13,4 @@ export { flattenRun, runsToCsv, runsToJsonLines, toTable } from "./table";
 export type { FlatTaskRun } from "./table";
 export { DUCKDB_FORMATS, PARQUET_COLUMNS, ingestThreads, ingestToParquet, openDuckdb, queryParquet, runtimeSummaryParquet, writeRunsParquet } from "./duckdb";
 export type { DuckdbFormat, IngestFileResult, IngestOptions, IngestResult } from "./duckdb";
+export { stepsBySample } from "./bySample";

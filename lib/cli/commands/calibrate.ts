@@ -3,7 +3,8 @@ import { completedTime, type TimeMeasure } from "../../data/stepRows";
 import { qcFeatureRecords } from "../../features/qcRecords";
 import { calibratedModelJSON, calibrationFromPoints, calibrationPoints, loadModel, modelCard, modelStep, parseModel } from "../../models";
 import { readTrace } from "../../traces/read";
-import type { TaskRun } from "../../traces/schema";
+import { stepsBySample } from "../../traces/bySample";
+import { terminalSafe as shown } from "../../util/safeText";
 import { observedStepColumns } from "../../workflow/observed";
 import { type Command, flagString, parseArgs } from "../command";
 
@@ -26,16 +27,10 @@ export const calibrateCommand: Command = {
     const measure = loaded.file.target.name as TimeMeasure;
     if (measure !== "cpuS" && measure !== "wallS") throw new Error(`${modelPath}: target '${loaded.file.target.name}' is not a trace time (cpuS or wallS)`);
     const trace = readTrace(tracePath);
-    for (const i of trace.issues.slice(0, 5)) process.stderr.write(`gwtime calibrate: ${i.file}${i.line ? `:${i.line}` : ""}: ${i.message}\n`);
-    const bySample = new Map<string, Map<string, TaskRun>>();
-    for (const t of trace.runs) {
-      if (!t.sample) continue;
-      const m = bySample.get(t.sample) ?? new Map<string, TaskRun>();
-      m.set(t.task, t);
-      bySample.set(t.sample, m);
-    }
+    for (const i of trace.issues.slice(0, 5)) process.stderr.write(`gwtime calibrate: ${shown(i.file)}${i.line ? `:${i.line}` : ""}: ${shown(i.message)}\n`);
+    const bySample = stepsBySample(trace.runs);
     const got = qcFeatureRecords([qc, ...args.positional], { sampleFromDir: args.flags.has("sample-from-dir") || args.flags.has("group-by-dir") });
-    for (const f of got.failed) process.stderr.write(`gwtime calibrate: skipped ${f.file}: ${f.reason}\n`);
+    for (const f of got.failed) process.stderr.write(`gwtime calibrate: skipped ${shown(f.file)}: ${shown(f.reason)}\n`);
     // in-flight models read their ancestors' observed times and sizes from the same trace
     const records = got.records.map((r, i) => ({ ...r, ...observedStepColumns(bySample.get(got.ids[i] as string) ?? new Map()) }));
     const actual = new Map<string, number>();
@@ -44,7 +39,7 @@ export const calibrateCommand: Command = {
       if (v !== undefined) actual.set(s, v);
     }
     const { points, skipped } = calibrationPoints(loaded, records, got.ids, actual);
-    for (const s of skipped) process.stderr.write(`gwtime calibrate: ${s.sample}: not used (${s.reason.replace(/[\x00-\x1f\x7f]/g, " ")})\n`);
+    for (const s of skipped) process.stderr.write(`gwtime calibrate: ${shown(s.sample)}: not used (${shown(s.reason)})\n`);
     const cpus = [...new Set(trace.runs.filter((t) => t.task === step && points.some((p) => p.sample === t.sample)).map((t) => t.raw["cpu_model"] ?? t.machine ?? "").filter((c) => c))].sort();
     const cal = calibrationFromPoints(points, { alpha, cpuModels: cpus, source: tracePath });
     const text = calibratedModelJSON(loaded.file, cal);

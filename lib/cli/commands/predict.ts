@@ -4,7 +4,7 @@ import { qcFeatureRecords } from "../../features/qcRecords";
 import { readFeatureTable } from "../../features/featureTable";
 import { loadModel, predictTiered, type FeatureRecord, type LoadedModel, type TieredPrediction } from "../../models";
 import { readTrace } from "../../traces/read";
-import type { TaskRun } from "../../traces/schema";
+import { stepsBySample } from "../../traces/bySample";
 import { terminalSafe as shown } from "../../util/safeText";
 import { observedStepColumns } from "../../workflow/observed";
 import { type Command, flagString, parseArgs } from "../command";
@@ -16,13 +16,7 @@ import { type Command, flagString, parseArgs } from "../command";
 function observedBySample(tracePath: string): Map<string, Record<string, number>> {
   const trace = readTrace(tracePath);
   for (const i of trace.issues.slice(0, 5)) process.stderr.write(`gwtime predict: ${shown(i.file)}${i.line ? `:${i.line}` : ""}: ${shown(i.message)}\n`);
-  const by = new Map<string, Map<string, TaskRun>>();
-  for (const t of trace.runs) {
-    if (!t.sample) continue;
-    const m = by.get(t.sample) ?? new Map<string, TaskRun>();
-    m.set(t.task, t);
-    by.set(t.sample, m);
-  }
+  const by = stepsBySample(trace.runs);
   return new Map([...by].map(([s, m]) => [s, observedStepColumns(m)]));
 }
 
