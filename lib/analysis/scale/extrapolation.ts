@@ -1,6 +1,7 @@
 import type { HarnessRun } from "../../data/harness";
 import { DEFAULT_MEASURE, stepTime, type TimeMeasure } from "../../data/stepRows";
 import { clone, type Regressor } from "../../models/estimator";
+import { LinearOLS } from "../../models/mlLinear";
 import { intervalCoverage, medianAPE } from "../../models/evaluate/metrics";
 import { outOfFold } from "../../models/evaluate/outOfFold";
 import { groupKFold } from "../../models/evaluate/splits";
@@ -43,63 +44,22 @@ export interface ExtrapolationOptions {
   readonly seed?: number;
 }
 
-/** The size-aware form's fitted parameters (quality columns standardized on the training runs). */
+/** The size-aware form's fitted parts: the fixed cost and a least-squares line for log(cost per pair). */
 export interface SizeAwareFit {
   readonly fixedS: number;
-  readonly logCostPerPair: number;
-  readonly beta: readonly number[];
-  readonly means: readonly number[];
-  readonly scales: readonly number[];
+  /** log((time - fixed) / pairs) on the quality columns (ml-regression's OLS, standardized features). */
+  readonly perPair: LinearOLS;
 }
 
-/** Least squares by normal equations with a tiny ridge for stability (few columns). */
-function lstsq(X: readonly number[][], y: readonly number[]): number[] {
-  const p = X[0]?.length ?? 0;
-  const A = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-  const b = new Array<number>(p).fill(0);
-  X.forEach((row, i) => {
-    for (let j = 0; j < p; j++) {
-      b[j]! += row[j]! * y[i]!;
-      for (let k = 0; k < p; k++) A[j]![k]! += row[j]! * row[k]!;
-    }
-  });
-  for (let j = 1; j < p; j++) A[j]![j]! += 1e-6;
-  // Gaussian elimination with partial pivoting
-  for (let c = 0; c < p; c++) {
-    let piv = c;
-    for (let r = c + 1; r < p; r++) if (Math.abs(A[r]![c]!) > Math.abs(A[piv]![c]!)) piv = r;
-    [A[c], A[piv]] = [A[piv]!, A[c]!];
-    [b[c], b[piv]] = [b[piv]!, b[c]!];
-    const d = A[c]![c]! || 1e-12;
-    for (let r = c + 1; r < p; r++) {
-      const f = A[r]![c]! / d;
-      for (let k = c; k < p; k++) A[r]![k]! -= f * A[c]![k]!;
-      b[r]! -= f * b[c]!;
-    }
-  }
-  const x = new Array<number>(p).fill(0);
-  for (let r = p - 1; r >= 0; r--) {
-    let s = b[r]!;
-    for (let k = r + 1; k < p; k++) s -= A[r]![k]! * x[k]!;
-    x[r] = s / (A[r]![r]! || 1e-12);
-  }
-  return x;
-}
-
-/** Fit time = a + exp(c + β·z) × n, z the standardized quality columns; log-space loss. */
+/** Fit time = a + exp(c + β·quality) × n; the fixed part a profiled over a grid, the loss in log space. */
 export function fitSizeAware(n: readonly number[], Q: readonly (readonly number[])[], t: readonly number[], grid = 60): SizeAwareFit {
-  const q = Q[0]?.length ?? 0;
-  const means = Array.from({ length: q }, (_, j) => Q.reduce((s, r) => s + r[j]!, 0) / Q.length);
-  const scales = Array.from({ length: q }, (_, j) => Math.sqrt(Q.reduce((s, r) => s + (r[j]! - means[j]!) ** 2, 0) / Q.length) || 1);
-  const Z = Q.map((r) => r.map((v, j) => (v - means[j]!) / scales[j]!));
   const tMin = Math.min(...t);
   let best: SizeAwareFit | null = null;
   let bestLoss = Infinity;
   for (let g = 0; g < grid; g++) {
     const a = (0.98 * tMin * g) / grid;
     const y = t.map((v, i) => Math.log(v - a) - Math.log(n[i]!));
-    const coef = lstsq(Z.map((z) => [1, ...z]), y);
-    const fit: SizeAwareFit = { fixedS: a, logCostPerPair: coef[0]!, beta: coef.slice(1), means, scales };
+    const fit: SizeAwareFit = { fixedS: a, perPair: new LinearOLS({ logFeatures: false }).fit(Q, y) };
     const loss = t.reduce((s, v, i) => s + (Math.log(v) - Math.log(predictSizeAware(fit, n[i]!, Q[i]!))) ** 2, 0);
     if (loss < bestLoss) { bestLoss = loss; best = fit; }
   }
@@ -107,8 +67,7 @@ export function fitSizeAware(n: readonly number[], Q: readonly (readonly number[
 }
 
 export function predictSizeAware(f: SizeAwareFit, n: number, q: readonly number[]): number {
-  const z = q.reduce((s, v, j) => s + f.beta[j]! * ((v - f.means[j]!) / f.scales[j]!), 0);
-  return f.fixedS + Math.exp(f.logCostPerPair + z) * n;
+  return f.fixedS + Math.exp(f.perPair.predict([q])[0]!) * n;
 }
 
 /** Extrapolation of both forms per step; steps without training and test runs are left out. */

@@ -50,10 +50,13 @@ export function scaleCells(runs: readonly HarnessRun[], opts: ScaleOptions = {})
 
 const cellKey = (genome: string, n: number, q: string): string => `${genome}\t${n}\t${q}`;
 
+/** One bootstrap resample of v (with replacement, same size). */
+const resample = (v: readonly number[], rand: () => number): number[] => v.map(() => v[Math.floor(rand() * v.length)]!);
+
 /** Bootstrap of exp(mean log a - mean log b), resampling a and b independently. */
 export function ratioInterval(a: readonly number[], b: readonly number[], reps: number, seed: number): [number, number] {
   const rand = rng(seed);
-  const draw = (v: readonly number[]) => v.map(() => v[Math.floor(rand() * v.length)]!);
+  const draw = (v: readonly number[]) => resample(v, rand);
   const out: number[] = [];
   for (let i = 0; i < reps; i++) out.push(Math.exp(logMean(draw(a)) - logMean(draw(b))));
   out.sort((x, y) => x - y);
@@ -112,7 +115,7 @@ export function multiplierTrends(runs: readonly HarnessRun[], steps: readonly st
     if (!qs.length || !bs.length || !ql.length || !bl.length) continue;
     const mS = Math.exp(logMean(qs) - logMean(bs)), mL = Math.exp(logMean(ql) - logMean(bl));
     const rand = rng(seed);
-    const draw = (v: readonly number[]) => v.map(() => v[Math.floor(rand() * v.length)]!);
+    const draw = (v: readonly number[]) => resample(v, rand);
     const boot: number[] = [];
     for (let i = 0; i < reps; i++) boot.push(Math.exp(logMean(draw(ql)) - logMean(draw(bl)) - logMean(draw(qs)) + logMean(draw(bs))));
     boot.sort((x, y) => x - y);
