@@ -6,6 +6,8 @@
  * hundred rows (a single calibration split would need 99+ held-out rows per fold).
  */
 import { clone, conformalQuantile, crossValidate, groupKFold, type Regressor } from "../../models";
+import { medianAPE } from "../../models/evaluate/metrics";
+import { outOfFold } from "../../models/evaluate/outOfFold";
 import type { Prediction } from "../types";
 
 export interface OofOptions {
@@ -30,29 +32,29 @@ const Q = { q90: 0.9, q95: 0.95, q99: 0.99 } as const;
 export function oofPredictions(X: readonly Float64Array[], yLog: ArrayLike<number>, groups: readonly string[], trainable: readonly boolean[] | undefined, opts: OofOptions): Prediction[] {
   const k = Math.min(opts.k ?? 5, new Set(groups).size);
   const seed = opts.seed ?? 7;
-  const out: Array<Prediction | undefined> = new Array(X.length);
-  for (const f of groupKFold(k, groups, seed)) {
-    const train = Array.from(f.train).filter((i) => !trainable || trainable[i]);
-    const Xtr = train.map((i) => X[i] as Float64Array);
+  // The one out-of-fold loop (models/evaluate): each fold trains on its trainable rows only.
+  const folds = groupKFold(k, groups, seed).map((f) => ({ train: Array.from(f.train).filter((i) => !trainable || trainable[i]), test: f.test }));
+  const oof = outOfFold(X.length, folds, (train) => {
+    const Xtr = Array.from(train, (i) => X[i] as Float64Array);
     const ytr = Float64Array.from(train, (i) => yLog[i] as number);
-    const gtr = train.map((i) => groups[i] as string);
+    const gtr = Array.from(train, (i) => groups[i] as string);
     const inner = crossValidate(clone(opts.point), Xtr, ytr, { groups: gtr, k: Math.min(opts.innerK ?? 4, new Set(gtr).size), seed });
     const res = Float64Array.from(ytr, (y, i) => y - (inner.oof[i] as number));
     const q = { q90: conformalQuantile(res, 1 - Q.q90), q95: conformalQuantile(res, 1 - Q.q95), q99: conformalQuantile(res, 1 - Q.q99) };
     const point = clone(opts.point).fit(Xtr, ytr);
     const tail = clone(opts.tail).fit(Xtr, ytr);
-    const Xte = Array.from(f.test, (i) => X[i] as Float64Array);
-    const p = point.predict(Xte);
-    const pt = tail.predict(Xte);
-    const up = (v: number, qv: number): number => (qv >= Number.MAX_VALUE ? Infinity : Math.exp(v + qv));
-    Array.from(f.test).forEach((row, j) => {
-      const v = p[j] as number;
-      out[row] = { pointS: Math.exp(v), upperS: { q90: up(v, q.q90), q95: up(v, q.q95), q99: up(v, q.q99) }, tailProb: pt[j] as number };
-    });
-  }
-  return out.map((p, i) => {
-    if (!p) throw new Error(`row ${i} got no out-of-fold prediction`);
-    return p;
+    return (test) => {
+      const Xte = Array.from(test, (i) => X[i] as Float64Array);
+      const n = test.length;
+      return { point: point.predict(Xte), tail: tail.predict(Xte), q90: new Float64Array(n).fill(q.q90), q95: new Float64Array(n).fill(q.q95), q99: new Float64Array(n).fill(q.q99) };
+    };
+  });
+  const { point, tail, q90, q95, q99 } = oof.values;
+  const up = (v: number, qv: number): number => (qv >= Number.MAX_VALUE ? Infinity : Math.exp(v + qv));
+  return Array.from({ length: X.length }, (_, i) => {
+    const v = point[i] as number;
+    if (Number.isNaN(v)) throw new Error(`row ${i} got no out-of-fold prediction`);
+    return { pointS: Math.exp(v), upperS: { q90: up(v, q90[i] as number), q95: up(v, q95[i] as number), q99: up(v, q99[i] as number) }, tailProb: tail[i] as number };
   });
 }
 
@@ -62,14 +64,11 @@ export function predictionQuality(trueS: readonly number[], preds: readonly Pred
   let c90 = 0;
   let c95 = 0;
   let c99 = 0;
-  const ape: number[] = [];
   preds.forEach((p, i) => {
     const y = trueS[i] as number;
     if (y <= p.upperS.q90) c90++;
     if (y <= p.upperS.q95) c95++;
     if (y <= p.upperS.q99) c99++;
-    ape.push(Math.abs(p.pointS - y) / y);
   });
-  ape.sort((a, b) => a - b);
-  return { n, coverageQ90: c90 / n, coverageQ95: c95 / n, coverageQ99: c99 / n, mdape: n ? (ape[Math.floor((n - 1) / 2)]! + ape[Math.ceil((n - 1) / 2)]!) / 2 : NaN };
+  return { n, coverageQ90: c90 / n, coverageQ95: c95 / n, coverageQ99: c99 / n, mdape: medianAPE(trueS, preds.map((p) => p.pointS)) };
 }
