@@ -68,7 +68,8 @@ unit: build
 	@mkdir -p artifacts/.cache
 	npm test --silent 2>&1 | tee artifacts/.cache/unit.log
 	@node scripts/skipped-summary.js artifacts/.cache/unit.log
-	@echo "==> harness/cluster tests (python3 -m unittest: sacct parsing, time-limit profiles)"
+	@echo "==> harness tests (python3 -m unittest: CPU cap and censored rows, sacct parsing, time-limit profiles)"
+	python3 -m unittest discover -s harness -p '*_test.py'
 	python3 -m unittest discover -s harness/cluster -p '*_test.py'
 
 smoke: setup build browser
@@ -180,7 +181,7 @@ trace-smoke: $(PY_STAMP)
 trace-scale: $(PY_STAMP)
 	@echo "==> running the scale-ladder design (resumable; projection: python3 harness/project.py data/harness-scale)"
 	@[ -f data/harness-scale/design.tsv ] || python3 harness/make_design.py --scale --out data/harness-scale
-	TRACE_OUT=data/harness-scale TRACE_WORK=harness/work/scale bash harness/run.sh
+	FREEBAYES_CPU_LIMIT_S=$${FREEBAYES_CPU_LIMIT_S:-1200} TRACE_OUT=data/harness-scale TRACE_WORK=harness/work/scale bash harness/run.sh
 
 # Slurm: a local single-node cluster (harness/cluster/README.md) and the harness through it
 .venv-slurm/.gwt-stamp: requirements.txt harness/cluster/requirements.txt

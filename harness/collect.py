@@ -26,7 +26,7 @@ NF_COLS = ["task_id", "hash", "native_id", "name", "process", "tag", "status", "
            "wchar", "read_bytes", "write_bytes", "cpus", "memory"]
 EXTRA_COLS = ["user_s", "sys_s", "tool", "tool_version", "threads", "input_bytes", "output_bytes",
               "load1_start", "load1_end", "host", "cpu_model", "cores", "mem_total", "repeat",
-              "load_label"]
+              "load_label", "limit_hit"]
 COLS = NF_COLS + EXTRA_COLS
 
 
@@ -57,6 +57,8 @@ def trace_row(rec, row, status=None):
         "load1_end": rec["load_end"][0], "host": rec["host"], "cpu_model": rec["cpu_model"],
         "cores": rec["cores"], "mem_total": rec["mem_total"], "repeat": row["repeat"],
         "load_label": row["load_label"],
+        # right-censored: the step was killed at a CPU cap (measure.py --cpu-limit-s), its time is >= this
+        "limit_hit": f"cpu>={lim['limit_s']}" if (lim := rec.get("limit") or {}).get("hit") else "",
     }
 
 
@@ -98,7 +100,8 @@ def cmd_run(a):
     run = dict(
         run_id=a.run, status=a.status, harness_version=HARNESS_VERSION, design=row,
         input=info, steps_recorded=len(rows), steps_expected=len(STEPS),
-        failed_steps=[r["process"] for r in rows if r["status"] == "FAILED"],
+        failed_steps=[r["process"] for r in rows if r["status"] == "FAILED" and not r["limit_hit"]],
+        censored_steps={r["process"]: r["limit_hit"] for r in rows if r["limit_hit"]},
         start_ms=min((r["start"] for r in rows), default=None),
         complete_ms=max((r["complete"] for r in rows), default=None),
         steps_wall_s=round(sum(r["realtime"] for r in rows) / 1000, 3),

@@ -7,13 +7,20 @@ Usage: measure.py --json OUT --step NAME --run RUN --tool KEY --threads N
 I/O bytes come from this process's own /proc/self/io: the kernel folds the counters of
 reaped children (time -> bash -> tools) into the parent, so the before/after delta is the
 whole process tree's I/O with no sampling gaps. Peak virtual memory is sampled (0.5 s)
-over the process tree. Exit code of the command is passed through.
+over the process tree. Exit code of the command is passed through, except:
+
+--cpu-limit-s N caps the CPU time of every process of the step at N seconds (RLIMIT_CPU, the
+limit a batch scheduler's CPU-time limit sets). A step that hits it is killed (SIGXCPU), its
+record says `limit: {kind: cpu, limit_s: N, hit: true}` with the real exit code, and measure.py
+exits 0 so the rest of the run goes on: the step's time is right-censored at N, not lost.
 """
 import argparse
 import json
 import os
 import platform
 import re
+import resource
+import signal
 import subprocess
 import sys
 import time
@@ -114,6 +121,8 @@ def main():
     ap.add_argument("--mem-mb", type=int, default=0)
     ap.add_argument("--inputs", nargs="*", default=[])
     ap.add_argument("--outputs", nargs="*", default=[])
+    ap.add_argument("--cpu-limit-s", type=int, default=0,
+                    help="cap each process's CPU time (RLIMIT_CPU); 0 = no cap")
     ap.add_argument("cmd", nargs=argparse.REMAINDER)
     a = ap.parse_args()
     cmd = " ".join(a.cmd[1:] if a.cmd and a.cmd[0] == "--" else a.cmd)
@@ -127,7 +136,13 @@ def main():
     io0 = proc_io()
     rec["start_ms"] = int(time.time() * 1000)
     t0 = time.monotonic()
-    p = subprocess.Popen(["/usr/bin/time", "-v", "-o", str(tlog), "bash", "-o", "pipefail", "-c", cmd])
+    limit = a.cpu_limit_s
+
+    def cap_cpu():  # runs in the child before exec: inherited by bash and the tool
+        resource.setrlimit(resource.RLIMIT_CPU, (limit, limit + 30))
+
+    p = subprocess.Popen(["/usr/bin/time", "-v", "-o", str(tlog), "bash", "-o", "pipefail", "-c", cmd],
+                         preexec_fn=cap_cpu if limit > 0 else None)
     peak_vmem = 0
     while True:  # wait() with timeout so wall time is not rounded up to the sampling period
         peak_vmem = max(peak_vmem, tree_vmem(p.pid))
@@ -146,8 +161,20 @@ def main():
     rec["io"] = {k: io1[k] - io0[k] for k in io1}
     rec["time_v"] = parse_time_log(tlog.read_text() if tlog.exists() else "")
     rec["output_bytes"] = fsize(a.outputs)
+    hit = limit > 0 and cpu_limit_hit(p.returncode, rec["time_v"], limit)
+    if limit > 0:
+        rec["limit"] = dict(kind="cpu", limit_s=limit, hit=hit)
     jpath.write_text(json.dumps(rec, indent=1))
-    sys.exit(p.returncode)
+    sys.exit(0 if hit else p.returncode)
+
+
+def cpu_limit_hit(returncode, time_v, limit):
+    """Killed by the CPU cap: SIGXCPU (soft) or SIGKILL (hard) as a signal or a shell's 128+n, with
+    the step's CPU time at the cap (so an unrelated kill is not mistaken for the cap)."""
+    sigs = {signal.SIGXCPU, signal.SIGKILL}
+    by_signal = returncode in {-s for s in sigs} | {128 + s for s in sigs}
+    cpu = float(time_v.get("user_s", 0)) + float(time_v.get("sys_s", 0))
+    return by_signal and cpu >= 0.95 * limit
 
 
 if __name__ == "__main__":

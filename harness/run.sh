@@ -7,6 +7,7 @@
 # A row is done when data/harness/runs/<run>/run.json exists (COMPLETED or FAILED); after each
 # row, data/harness/trace.tsv and manifest.json are rebuilt from the per-run files.
 # TRACE_DESIGN / TRACE_OUT / TRACE_WORK override paths (smoke.sh uses them).
+# FREEBAYES_CPU_LIMIT_S: cap freebayes's CPU time (right-censored step; make trace-scale sets it).
 # SNAKEMAKE_EXTRA: extra Snakemake options (harness/cluster/trace-slurm.sh: --executor slurm ...).
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -37,7 +38,8 @@ mapfile -t RUNS < <(awk -F'\t' 'NR>1{print $1}' "$DESIGN")
 [ "$N" -gt 0 ] 2>/dev/null && RUNS=("${RUNS[@]:0:$N}")
 TOTAL=${#RUNS[@]}
 SM=("$SNAKEMAKE" -s harness/Snakefile -d "$WORK" --cores 2 --resources serial=1 --keep-going --rerun-incomplete
-    --rerun-triggers mtime --config "design=$(realpath "$DESIGN")" "outdir=$ABS_OUT" "workdir=$ABS_WORK" "refs=$(realpath "$REFS")")
+    --rerun-triggers mtime --config "design=$(realpath "$DESIGN")" "outdir=$ABS_OUT" "workdir=$ABS_WORK" "refs=$(realpath "$REFS")"
+    "freebayes_cpu_limit_s=${FREEBAYES_CPU_LIMIT_S:-0}")
 # extra Snakemake options, e.g. the Slurm executor (harness/cluster/trace-slurm.sh)
 [ -n "${SNAKEMAKE_EXTRA:-}" ] && { read -ra EXTRA <<< "$SNAKEMAKE_EXTRA"; SM+=("${EXTRA[@]}"); }
 "${SM[@]}" --unlock >/dev/null 2>&1 || true
