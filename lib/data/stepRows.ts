@@ -21,6 +21,35 @@ export function completedTime(task: TaskRun | undefined, measure: TimeMeasure = 
   return v !== undefined && v > 0 ? v : undefined;
 }
 
+/**
+ * The CPU cap a step was killed at, seconds, when its trace row is right-censored (the harness's
+ * `limit_hit` column, `cpu>=N`, written by `measure.py --cpu-limit-s`); undefined otherwise.
+ */
+export function censoredAt(task: TaskRun | undefined): number | undefined {
+  const m = /^cpu>=(\d+(?:\.\d+)?)$/.exec(task?.raw["limit_hit"] ?? "");
+  return m ? Number(m[1]) : undefined;
+}
+
+/** A step's time, or a lower bound of it when the step was killed at a cap (`censored`). */
+export interface BoundedTime {
+  readonly value: number;
+  readonly censored: boolean;
+}
+
+/**
+ * Time of one step in one run, keeping right-censored steps as lower bounds: a completed step gives its
+ * time; a step killed at a CPU cap gives its recorded time (≥ the cap in CPU seconds; its wall time is
+ * also a lower bound) flagged `censored`; anything else (missing, failed for another reason) undefined.
+ */
+export function boundedStepTime(r: HarnessRun, step: string, measure: TimeMeasure = DEFAULT_MEASURE): BoundedTime | undefined {
+  const task = r.steps.get(step);
+  const done = completedTime(task, measure);
+  if (done !== undefined) return { value: done, censored: false };
+  if (censoredAt(task) === undefined) return undefined;
+  const v = task![measure];
+  return v !== undefined && v > 0 ? { value: v, censored: true } : undefined;
+}
+
 /** Time of one step in one run (see `completedTime`). */
 export function stepTime(r: HarnessRun, step: string, measure: TimeMeasure = DEFAULT_MEASURE): number | undefined {
   return completedTime(r.steps.get(step), measure);

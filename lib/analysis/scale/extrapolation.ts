@@ -1,5 +1,5 @@
 import type { HarnessRun } from "../../data/harness";
-import { DEFAULT_MEASURE, stepTime, type TimeMeasure } from "../../data/stepRows";
+import { censoredAt, DEFAULT_MEASURE, stepTime, type TimeMeasure } from "../../data/stepRows";
 import { clone, type Regressor } from "../../models/estimator";
 import { LinearOLS } from "../../models/mlLinear";
 import { intervalCoverage, medianAPE } from "../../models/evaluate/metrics";
@@ -28,6 +28,8 @@ export interface ExtrapolationRow {
   readonly medianRatio: number;
   /** Share of held-out runs inside the 90% interval. */
   readonly coverage: number;
+  /** Runs whose step was killed at a CPU cap: their time is only a lower bound, so they are not scored. */
+  readonly capped: number;
 }
 
 export interface ExtrapolationOptions {
@@ -76,7 +78,9 @@ export function extrapolation(runs: readonly HarnessRun[], steps: readonly strin
   const cols = [opts.sizeColumn, ...opts.qualityColumns];
   const out: ExtrapolationRow[] = [];
   for (const step of steps) {
-    const rows = runs.filter((r) => r.loadLabel === "none" && (r.genome ?? "ecoli_k12") === genome)
+    const pool = runs.filter((r) => r.loadLabel === "none" && (r.genome ?? "ecoli_k12") === genome);
+    const capped = pool.filter((r) => censoredAt(r.steps.get(step)) !== undefined).length;
+    const rows = pool
       .map((r) => ({ r, t: stepTime(r, step, measure), x: cols.map((c) => r.metrics[c]) }))
       .filter((d): d is { r: HarnessRun; t: number; x: number[] } => d.t !== undefined && d.x.every((v) => v !== undefined && Number.isFinite(v)));
     const train = rows.filter((d) => Number(d.r.design["n_pairs"]) <= opts.trainMaxPairs);
@@ -100,7 +104,7 @@ export function extrapolation(runs: readonly HarnessRun[], steps: readonly strin
       const pred = fitter(train);
       const p = test.map((d) => Math.max(pred(d), 1e-9));
       const y = test.map((d) => d.t);
-      out.push({ step, form, nTrain: train.length, nTest: test.length, mdape: medianAPE(y, p),
+      out.push({ step, form, nTrain: train.length, nTest: test.length, capped, mdape: medianAPE(y, p),
         medianRatio: median(p.map((v, i) => v / y[i]!)), coverage: intervalCoverage(y, p.map((v) => v * Math.exp(-q)), p.map((v) => v * Math.exp(q))) });
     }
   }

@@ -1,5 +1,5 @@
 import type { HarnessRun } from "../../data/harness";
-import { DEFAULT_MEASURE, stepTime, type TimeMeasure } from "../../data/stepRows";
+import { boundedStepTime, DEFAULT_MEASURE, type BoundedTime, type TimeMeasure } from "../../data/stepRows";
 import { quantile, rng } from "../../util/stats";
 
 /**
@@ -9,7 +9,20 @@ import { quantile, rng } from "../../util/stats";
  * runs of one quality configuration divided by the geometric mean over the baseline runs of the same
  * genome and size. Its confidence interval resamples the runs of each cell independently (percentile
  * bootstrap); with two repeats per cell it shows the spread of the repeats, not a population interval.
+ *
+ * Steps killed at a CPU cap (right-censored, `limit_hit`) enter at their recorded time, a lower bound:
+ * a censored numerator makes the multiplier a lower bound, a censored denominator an upper bound
+ * (`bound`), and nothing is dropped silently.
  */
+
+/** Whether a ratio is exact, or only a bound because a censored (capped) step entered it. */
+export type RatioBound = "exact" | "lower" | "upper" | "unknown";
+
+/** The bound of a ratio whose numerator / denominator hold censored values. */
+export function ratioBound(numeratorCensored: boolean, denominatorCensored: boolean): RatioBound {
+  if (numeratorCensored && denominatorCensored) return "unknown";
+  return numeratorCensored ? "lower" : denominatorCensored ? "upper" : "exact";
+}
 export interface MultiplierRow {
   readonly step: string;
   readonly genome: string;
@@ -23,6 +36,10 @@ export interface MultiplierRow {
   readonly baselineS: number;
   readonly nQuality: number;
   readonly nBaseline: number;
+  /** Runs whose step was killed at a CPU cap, quality side and baseline side. */
+  readonly nCensoredQuality: number;
+  readonly nCensoredBaseline: number;
+  readonly bound: RatioBound;
 }
 
 export interface ScaleOptions {
@@ -50,6 +67,12 @@ export function scaleCells(runs: readonly HarnessRun[], opts: ScaleOptions = {})
 
 const cellKey = (genome: string, n: number, q: string): string => `${genome}\t${n}\t${q}`;
 
+/** The step's (possibly censored) times over a cell's runs. */
+const cellTimes = (rs: readonly HarnessRun[] | undefined, step: string, measure: TimeMeasure): BoundedTime[] =>
+  (rs ?? []).map((r) => boundedStepTime(r, step, measure)).filter((v): v is BoundedTime => v !== undefined);
+const values = (t: readonly BoundedTime[]): number[] => t.map((x) => x.value);
+const nCensored = (t: readonly BoundedTime[]): number => t.filter((x) => x.censored).length;
+
 /** One bootstrap resample of v (with replacement, same size). */
 const resample = (v: readonly number[], rand: () => number): number[] => v.map(() => v[Math.floor(rand() * v.length)]!);
 
@@ -72,13 +95,14 @@ export function qualityMultipliers(runs: readonly HarnessRun[], steps: readonly 
   for (const step of steps) {
     for (const [genome, n, q] of keys) {
       if (q === "baseline") continue;
-      const times = (rs: readonly HarnessRun[] | undefined) => (rs ?? []).map((r) => stepTime(r, step, measure)).filter((v): v is number => v !== undefined);
-      const tq = times(cells.get(cellKey(genome!, Number(n), q!)));
-      const tb = times(cells.get(cellKey(genome!, Number(n), "baseline")));
-      if (!tq.length || !tb.length) continue;
+      const cq = cellTimes(cells.get(cellKey(genome!, Number(n), q!)), step, measure);
+      const cb = cellTimes(cells.get(cellKey(genome!, Number(n), "baseline")), step, measure);
+      if (!cq.length || !cb.length) continue;
+      const tq = values(cq), tb = values(cb);
       const [lo, hi] = ratioInterval(tq, tb, reps, seed);
       out.push({ step, genome: genome!, nPairs: Number(n), quality: q!, multiplier: Math.exp(logMean(tq) - logMean(tb)), lo, hi,
-        qualityS: Math.exp(logMean(tq)), baselineS: Math.exp(logMean(tb)), nQuality: tq.length, nBaseline: tb.length });
+        qualityS: Math.exp(logMean(tq)), baselineS: Math.exp(logMean(tb)), nQuality: tq.length, nBaseline: tb.length,
+        nCensoredQuality: nCensored(cq), nCensoredBaseline: nCensored(cb), bound: ratioBound(nCensored(cq) > 0, nCensored(cb) > 0) });
     }
   }
   return out;
@@ -87,7 +111,9 @@ export function qualityMultipliers(runs: readonly HarnessRun[], steps: readonly 
 /**
  * How a multiplier changes between two sizes: ratio of the multiplier at `large` to the one at `small`
  * (same step, genome and quality), with a bootstrap interval that resamples all four cells.
- * `verdict` is "holds" when the interval contains 1, otherwise "grows" or "shrinks".
+ * `verdict` is "holds" when the interval contains 1, otherwise "grows" or "shrinks". When a capped step
+ * entered the ratio (`bound` not "exact"), only the verdict the bound implies stands ("grows" for a lower
+ * bound, "shrinks" for an upper one); any other is "undetermined".
  */
 export interface MultiplierTrend {
   readonly step: string;
@@ -100,7 +126,8 @@ export interface MultiplierTrend {
   readonly ratio: number;
   readonly lo: number;
   readonly hi: number;
-  readonly verdict: "holds" | "grows" | "shrinks";
+  readonly bound: RatioBound;
+  readonly verdict: "holds" | "grows" | "shrinks" | "undetermined";
 }
 
 export function multiplierTrends(runs: readonly HarnessRun[], steps: readonly string[], small: number, large: number, opts: ScaleOptions = {}): MultiplierTrend[] {
@@ -110,9 +137,12 @@ export function multiplierTrends(runs: readonly HarnessRun[], steps: readonly st
   const qualities = [...new Set([...cells.keys()].map((k) => k.split("\t")[2]!))].filter((q) => q !== "baseline").sort();
   const out: MultiplierTrend[] = [];
   for (const step of steps) for (const genome of genomes) for (const quality of qualities) {
-    const t = (n: number, q: string) => (cells.get(cellKey(genome, n, q)) ?? []).map((r) => stepTime(r, step, measure)).filter((v): v is number => v !== undefined);
-    const qs = t(small, quality), bs = t(small, "baseline"), ql = t(large, quality), bl = t(large, "baseline");
-    if (!qs.length || !bs.length || !ql.length || !bl.length) continue;
+    const t = (n: number, q: string) => cellTimes(cells.get(cellKey(genome, n, q)), step, measure);
+    const cqs = t(small, quality), cbs = t(small, "baseline"), cql = t(large, quality), cbl = t(large, "baseline");
+    if (!cqs.length || !cbs.length || !cql.length || !cbl.length) continue;
+    const qs = values(cqs), bs = values(cbs), ql = values(cql), bl = values(cbl);
+    // ratio = ql·bs / (bl·qs): ql and bs sit in the numerator
+    const bound = ratioBound(nCensored(cql) + nCensored(cbs) > 0, nCensored(cbl) + nCensored(cqs) > 0);
     const mS = Math.exp(logMean(qs) - logMean(bs)), mL = Math.exp(logMean(ql) - logMean(bl));
     const rand = rng(seed);
     const draw = (v: readonly number[]) => resample(v, rand);
@@ -120,8 +150,10 @@ export function multiplierTrends(runs: readonly HarnessRun[], steps: readonly st
     for (let i = 0; i < reps; i++) boot.push(Math.exp(logMean(draw(ql)) - logMean(draw(bl)) - logMean(draw(qs)) + logMean(draw(bs))));
     boot.sort((x, y) => x - y);
     const lo = quantile(boot, 0.025), hi = quantile(boot, 0.975);
-    out.push({ step, genome, quality, small, large, multiplierSmall: mS, multiplierLarge: mL, ratio: mL / mS, lo, hi,
-      verdict: lo <= 1 && hi >= 1 ? "holds" : lo > 1 ? "grows" : "shrinks" });
+    const verdict = lo <= 1 && hi >= 1 ? "holds" : lo > 1 ? "grows" : "shrinks";
+    const stands = bound === "exact" || (bound === "lower" && verdict === "grows") || (bound === "upper" && verdict === "shrinks");
+    out.push({ step, genome, quality, small, large, multiplierSmall: mS, multiplierLarge: mL, ratio: mL / mS, lo, hi, bound,
+      verdict: stands ? verdict : "undetermined" });
   }
   return out;
 }
@@ -139,6 +171,8 @@ export interface FixedCostRow {
   readonly perMillionS: number;
   readonly shareAt: ReadonlyArray<{ nPairs: number; share: number }>;
   readonly n: number;
+  /** Baseline runs whose step was killed at a cap and so could not enter the fit. */
+  readonly censoredLeftOut: number;
 }
 
 export function fixedCosts(runs: readonly HarnessRun[], steps: readonly string[], genome = "ecoli_k12", opts: ScaleOptions = {}): FixedCostRow[] {
@@ -147,12 +181,14 @@ export function fixedCosts(runs: readonly HarnessRun[], steps: readonly string[]
   const sizes = [...new Set(base.map((r) => Number(r.design["n_pairs"])))].sort((a, b) => a - b);
   const out: FixedCostRow[] = [];
   for (const step of steps) {
-    const pts = base.map((r) => [Number(r.design["n_pairs"]) / 1e6, stepTime(r, step, measure)] as const).filter((p): p is readonly [number, number] => p[1] !== undefined);
+    // a baseline step killed at a cap has no time to fit a line through: left out (`censoredLeftOut`)
+    const timed = base.map((r) => [Number(r.design["n_pairs"]) / 1e6, boundedStepTime(r, step, measure)] as const);
+    const pts = timed.filter((p) => p[1] !== undefined && !p[1].censored).map((p) => [p[0], p[1]!.value] as const);
     if (new Set(pts.map((p) => p[0])).size < 2) continue;
     const mx = pts.reduce((s, p) => s + p[0], 0) / pts.length, my = pts.reduce((s, p) => s + p[1], 0) / pts.length;
     const b = pts.reduce((s, p) => s + (p[0] - mx) * (p[1] - my), 0) / pts.reduce((s, p) => s + (p[0] - mx) ** 2, 0);
     const a = my - b * mx;
-    out.push({ step, genome, fixedS: a, perMillionS: b, n: pts.length,
+    out.push({ step, genome, fixedS: a, perMillionS: b, n: pts.length, censoredLeftOut: timed.filter((p) => p[1]?.censored).length,
       shareAt: sizes.map((n) => ({ nPairs: n, share: a / (a + (b * n) / 1e6) })) });
   }
   return out;

@@ -8,7 +8,7 @@ import { fixedCosts, multiplierTrends, qualityMultipliers } from "./multipliers"
 
 /** A run of one step whose CPU time is fixed + perPair × pairs × multiplier (known truth). */
 function run(id: string, nPairs: number, varied: string, cpu: number, metrics: Record<string, number> = {}, genome = "ecoli_k12"): HarnessRun {
-  const steps = new Map([["bwa_mem", { task: "bwa_mem", status: "COMPLETED", wallS: cpu, cpuS: cpu } as unknown as TaskRun]]);
+  const steps = new Map([["bwa_mem", { task: "bwa_mem", status: "COMPLETED", wallS: cpu, cpuS: cpu, raw: {} } as unknown as TaskRun]]);
   return { runId: id, configId: id, phase: "ladder1", varied, repeat: 1, loadLabel: "none", genome, design: { n_pairs: nPairs }, metrics, steps };
 }
 
@@ -59,4 +59,40 @@ test("extrapolation: trained up to 0.8M pairs, the size-aware form predicts 3.2M
   assert.equal(aware.nTest, 6);
   assert.ok(aware.mdape < 0.05, `size-aware MdAPE ${aware.mdape}`);
   assert.ok(shipped.mdape > 0.3 && shipped.medianRatio < 1, `shipped MdAPE ${shipped.mdape}, ratio ${shipped.medianRatio}`);
+});
+
+/** A run whose step was killed at a CPU cap of `cap` seconds: FAILED, `limit_hit` cpu>=cap, recorded time ≈ cap. */
+function capped(id: string, nPairs: number, varied: string, cap: number): HarnessRun {
+  const r = run(id, nPairs, varied, cap);
+  const task = { task: "bwa_mem", status: "FAILED", wallS: cap * 1.1, cpuS: cap, raw: { limit_hit: `cpu>=${cap}` } } as unknown as TaskRun;
+  return { ...r, steps: new Map([["bwa_mem", task]]) };
+}
+
+test("censored steps: a capped quality run enters at its cap as a lower bound, never silently dropped", () => {
+  const runs = [...ladder(), capped("qcap", 3_200_000, "qual_shift", 500)];
+  const row = qualityMultipliers(runs, ["bwa_mem"], { reps: 100 }).find((r) => r.nPairs === 3_200_000)!;
+  assert.equal(row.nQuality, 3);
+  assert.equal(row.nCensoredQuality, 1);
+  assert.equal(row.bound, "lower");
+  const exact = qualityMultipliers(ladder(), ["bwa_mem"], { reps: 100 }).find((r) => r.nPairs === 3_200_000)!;
+  assert.equal(exact.bound, "exact");
+  // a failed step without a cap is still left out
+  const failed = { ...capped("qfail", 3_200_000, "qual_shift", 500) };
+  (failed.steps.get("bwa_mem") as unknown as { raw: Record<string, string> }).raw = {};
+  assert.equal(qualityMultipliers([...ladder(), failed], ["bwa_mem"], { reps: 50 }).find((r) => r.nPairs === 3_200_000)!.nQuality, 2);
+});
+
+test("censored steps: a trend keeps only the verdict its bound implies; capped baselines stay out of the fixed-cost line", () => {
+  // a large low-quality cell that is only known to exceed its cap: the trend is a lower bound
+  const base = ladder([0.97, 1.03]).filter((r) => !(r.varied === "qual_shift" && r.design["n_pairs"] === 3_200_000));
+  const up = multiplierTrends([...base, capped("c1", 3_200_000, "qual_shift", 2000), capped("c2", 3_200_000, "qual_shift", 2100)], ["bwa_mem"], 200_000, 3_200_000, { reps: 200 })[0]!;
+  assert.equal(up.bound, "lower");
+  assert.equal(up.verdict, "grows");
+  // a cap so low the lower bound looks like "shrinks": that verdict cannot stand
+  const low = multiplierTrends([...base, capped("c1", 3_200_000, "qual_shift", 20), capped("c2", 3_200_000, "qual_shift", 21)], ["bwa_mem"], 200_000, 3_200_000, { reps: 200 })[0]!;
+  assert.equal(low.bound, "lower");
+  assert.equal(low.verdict, "undetermined");
+  const [f] = fixedCosts([...ladder(), capped("bcap", 3_200_000, "baseline", 50)], ["bwa_mem"]);
+  assert.equal(f!.censoredLeftOut, 1);
+  assert.ok(Math.abs(f!.fixedS - 10) < 1e-6);
 });
