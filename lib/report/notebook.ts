@@ -80,8 +80,7 @@ export class NotebookContext {
 
   /** Save the figure as plotly JSON under artifacts/figures/<notebook>/ and draw it. */
   show(fig: Figure, name: string): void {
-    if (this.figureNames.has(name)) throw new Error(`figure name '${name}' used twice in ${this.name}`);
-    this.figureNames.add(name);
+    this.claimOutputName(name);
     writeFigureJson(fig, join(this.figuresDir, `${name}.json`));
     if (!this.bundleShown) {
       showHtml(plotlyBundleHtml());
@@ -115,9 +114,16 @@ export class NotebookContext {
 
   /** Save a JSON result beside the figures (deterministic key order). */
   saveJson(name: string, value: unknown): void {
+    this.claimOutputName(name);
     mkdirSync(this.figuresDir, { recursive: true });
     const p = join(this.figuresDir, `${name}.json`);
     writeFileSync(p, `${stableStringify(value)}\n`);
+  }
+
+  /** Figures and JSON results share one folder: a name written twice in one run would overwrite the first. */
+  private claimOutputName(name: string): void {
+    if (this.figureNames.has(name)) throw new Error(`output name '${name}' used twice in ${this.name} (figures and saveJson share artifacts/figures/${this.name}/)`);
+    this.figureNames.add(name);
   }
 
   /** The provenance block: shown in the report and written next to it for machines. */

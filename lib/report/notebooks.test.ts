@@ -37,3 +37,22 @@ test("nb.check: a claim that does not hold fails a full run and names the claim;
   assert.throws(() => full.check("the lift is positive", false), /nbx: check failed: the lift is positive/);
   assert.doesNotThrow(() => new NotebookContext("nbx", { GWT_SMOKE: "1", GWT_ARTIFACTS: "/nonexistent" }).check("the lift is positive", false));
 });
+
+test("a figure and a saved JSON result may not share a name (both are <name>.json in one folder)", async () => {
+  const { mkdtempSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { NotebookContext } = await import("./notebook");
+  const nb = new NotebookContext("t", { GWT_ARTIFACTS: mkdtempSync(join(tmpdir(), "gwt-nb-")) });
+  nb.saveJson("result", { a: 1 });
+  assert.throws(() => nb.saveJson("result", { a: 2 }), /output name 'result' used twice in t/);
+  assert.throws(() => nb.show({ data: [], layout: {} } as never, "result"), /used twice/);
+  // every notebook's names are distinct across show() and saveJson()
+  const dir = join(projectRoot(), "notebooks");
+  for (const f of readdirSync(dir).filter((x) => x.endsWith(".ipynb"))) {
+    const code = (JSON.parse(readFileSync(join(dir, f), "utf8")) as { cells: Array<{ cell_type: string; source: string | string[] }> }).cells
+      .filter((c) => c.cell_type === "code").map((c) => (Array.isArray(c.source) ? c.source.join("") : c.source)).join("\n");
+    const names = [...code.matchAll(/nb\.saveJson\("([^"]+)"/g), ...code.matchAll(/nb\.show\([^;]*?,\s*"([^"]+)"\);/g)].map((m) => m[1]);
+    const dup = names.filter((n, i) => names.indexOf(n) !== i);
+    assert.deepEqual(dup, [], `${f}: output names used twice`);
+  }
+});
