@@ -32,7 +32,7 @@ export GWT_DATA_MIRROR ?= $(if $(wildcard $(ROOT)/../shared/datasets),$(abspath 
 .PHONY: help setup build test unit smoke reproduce notebooks figures check-reports lab clean \
         bench bench-qc bench-traces bench-models trace-tools trace trace-smoke trace-scale browser
 .PHONY: trace-slurm cluster-start cluster-stop cluster-smoke
-.PHONY: tools
+.PHONY: tools sign-models
 
 help:
 	@echo "make reproduce   execute every notebook; reports, figures, models -> artifacts/"
@@ -108,7 +108,18 @@ check-reports: build browser
 	@echo "==> checking every HTML report in headless Chromium (figures drawn, no page errors, no script from the content)"
 	$(call report_check,artifacts/reports)
 
-reproduce: notebooks figures check-reports
+# Ed25519 model signatures (README, "Signed models"): sign only when GWT_MODEL_SIGNING_KEY names the private key
+# (kept outside the repository); always verify against the committed public key and list what is unsigned.
+sign-models: build
+	@if [ -n "$${GWT_MODEL_SIGNING_KEY:-}" ]; then \
+	  echo "==> signing artifacts/models with $$GWT_MODEL_SIGNING_KEY"; $(GWTIME) model sign artifacts/models; \
+	else \
+	  echo "==> GWT_MODEL_SIGNING_KEY not set: models are not (re-)signed; verifying the existing signatures"; \
+	fi
+	@$(GWTIME) model verify artifacts/models --trusted-key keys/gwtime-models.pub.pem || \
+	  echo "==> the models marked FAIL are unsigned or changed since signing: predict --trusted-key refuses them until someone with the private key runs GWT_MODEL_SIGNING_KEY=... make sign-models"
+
+reproduce: notebooks figures check-reports sign-models
 	@echo "==> make reproduce: done; open artifacts/reports/*.html"
 
 lab: setup build
