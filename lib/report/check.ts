@@ -63,15 +63,16 @@ function scanExecutable(): string[] {
     for (let e: El | null = el; e && parts.length < 3; e = e.parentElement) parts.unshift(`${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}`);
     return parts.join(">");
   };
-  const URL_ATTRS = ["href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "codebase", "srcdoc"];
+  const SCRIPT_URL = /(^|;)(javascript|vbscript|livescript):/;
   for (const el of Array.from(d.querySelectorAll("*"))) {
     const tag = el.tagName.toLowerCase();
     for (const a of Array.from(el.attributes)) {
       const n = a.name.toLowerCase();
+      // any attribute holding a script URL: href/src/action/formaction/xlink:href, and SVG <animate values="a;javascript:…">
       const v = a.value.replace(/[\u0000-\u0020]/g, "").toLowerCase();
       if (n.startsWith("on")) out.push(`${where(el)} has ${n}="${a.value.slice(0, 60)}"`);
       else if (n === "srcdoc") out.push(`${where(el)} has srcdoc`);
-      else if (URL_ATTRS.includes(n) && /^(javascript|vbscript|livescript):/.test(v)) out.push(`${where(el)} ${n}="${a.value.slice(0, 60)}"`);
+      else if (SCRIPT_URL.test(v)) out.push(`${where(el)} ${n}="${a.value.slice(0, 60)}"`);
     }
     if (["iframe", "frame", "object", "embed", "base", "applet"].includes(tag)) out.push(`<${tag}> at ${where(el)}`);
     if (tag === "meta" && (el.getAttribute("http-equiv") ?? "").toLowerCase() === "refresh") out.push(`<meta http-equiv=refresh> at ${where(el)}`);
