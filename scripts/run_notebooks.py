@@ -2,6 +2,7 @@
 
 Jupyter glue only: all analysis logic lives in the TypeScript library the notebooks import.
 Usage: python scripts/run_notebooks.py [--smoke] [--only 01] [--timeout 3600]
+       python scripts/run_notebooks.py --html-from executed.ipynb out.html   (the HTML step alone)
 A failing cell stops the run with exit code 1, naming the notebook and the cell.
 """
 import argparse
@@ -77,14 +78,28 @@ def run(path, out_dir, timeout, smoke):
     out_dir.mkdir(parents=True, exist_ok=True)
     executed = out_dir / path.name
     nbformat.write(nb, executed)
+    write_report(nb, out_dir / (path.stem + ".html"))
+    return failed, time.time() - started
+
+
+def report_html(nb):
+    """The HTML report of an executed notebook (nbconvert's lab template, self-contained and offline).
+
+    Markdown outputs are rendered by nbconvert as they are: they must already be safe, which
+    gwtime's showMarkdown ensures (lib/util/markdown.ts sanitizeMarkdown); `gwtime report check` fails
+    a report in which script from the content ran.
+    """
     exporter = HTMLExporter(template_name="lab")
     body, _ = exporter.from_notebook_node(nb)
     body = body.replace("</head>", REPORT_CSS + "</head>", 1)
     # Self-contained and offline: drop the template's CDN scripts (require.js would also capture
     # plotly's AMD definition; we use no LaTeX, so MathJax is not needed).
-    body = re.sub(r'<script[^>]*\bsrc="https?://[^"]*"[^>]*>\s*</script>', "", body)
-    (out_dir / (path.stem + ".html")).write_text(body, encoding="utf-8")
-    return failed, time.time() - started
+    return re.sub(r'<script[^>]*\bsrc="https?://[^"]*"[^>]*>\s*</script>', "", body)
+
+
+def write_report(nb, html_path):
+    """Write the HTML report of an executed notebook (see report_html)."""
+    Path(html_path).write_text(report_html(nb), encoding="utf-8")
 
 
 def main():
@@ -92,7 +107,11 @@ def main():
     ap.add_argument("--smoke", action="store_true", help="run on a small data slice (sets GWT_SMOKE=1)")
     ap.add_argument("--only", action="append", default=[], help="notebook number prefix to run (repeatable)")
     ap.add_argument("--timeout", type=int, default=int(os.environ.get("GWT_CELL_TIMEOUT", "3600")))
+    ap.add_argument("--html-from", nargs=2, metavar=("IPYNB", "HTML"), help="only write the HTML report of an executed notebook")
     args = ap.parse_args()
+    if args.html_from:
+        write_report(nbformat.read(args.html_from[0], as_version=4), args.html_from[1])
+        return 0
     if args.smoke:
         os.environ["GWT_SMOKE"] = "1"
     artifacts = Path(os.environ.get("GWT_ARTIFACTS", ROOT / "artifacts"))

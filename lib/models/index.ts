@@ -9,7 +9,7 @@ export { SplitConformal, conformalQuantile, type SplitConformalParams, type Inte
 export { TailRiskClassifier, isotonicFit, isotonicPredict, type TailRiskParams } from "./tail";
 export { RuntimePredictor, type RuntimePredictorParams, type RuntimePrediction } from "./runtime";
 export { featureMatrix, missingFeatures, type FeatureSpec, type FeatureTransform, type FeatureRecord } from "./features";
-export { SCHEMA_VERSION, canonicalJSON, trainingDataSha256, modelToJSON, saveModel, parseModel, loadModel, ModelLoadError, type ModelFile, type ModelMeta, type TargetSpec, type LoadedModel, type LoadOptions } from "./serialize";
+export { SCHEMA_VERSION, canonicalJSON, trainingDataSha256, modelToJSON, saveModel, writeModelText, signaturePath, parseModel, loadModel, ModelLoadError, type ModelFile, type ModelMeta, type TargetSpec, type LoadedModel, type LoadOptions } from "./serialize";
 export { MODEL_TYPES, rebuildModel } from "./registry";
 export { ModelFormatError } from "./shape";
 export { modelCard } from "./modelCard";
@@ -18,3 +18,4 @@ export * from "./evaluate";
 export { trainingEnvelope, impossibleValue, outsideEnvelope, type TrainingEnvelope, type Range, type Calibration } from "./envelope";
 export { predictTiered, modelStep, type TieredPrediction } from "./tiered";
 export { calibrationFromPoints, calibrationPoints, calibratedModelJSON, type CalibrationPoint, type CalibrateOptions } from "./calibrate";
+export { ModelSignatureError, SIGNATURE_FORMAT, generateSigningKeys, loadTrustedModel, publicKeyId, readSigningKey, readTrustedKey, shortKeyId, signModelFile, signatureJSON, signedMessage, verifyModelSignature, type ModelSignature, type TrustedKey } from "./signature";

@@ -1,51 +1,62 @@
 /** Markdown model card for a saved model (from its file content; deterministic). */
+import { escapeMarkdown, markdownTable, sanitizeMarkdown } from "../util/markdown";
 import type { ModelFile } from "./serialize";
 
-const fmt = (v: unknown): string => (typeof v === "number" ? (Number.isInteger(v) ? String(v) : v.toPrecision(4)) : typeof v === "object" && v !== null ? ((v as { type?: string }).type ?? "{…}") : String(v));
+/** A string from the model file as text in the card (every use is mid-line). */
+const esc = (v: unknown): string => escapeMarkdown(v, { midLine: true });
+
+/** A value as card text; strings (they come from the model file) escaped for markdown. */
+const fmt = (v: unknown): string => (typeof v === "number" ? (Number.isInteger(v) ? String(v) : v.toPrecision(4)) : esc(typeof v === "object" && v !== null ? ((v as { type?: string }).type ?? "{…}") : String(v)));
+
+/** Numbers as `fmt` shows them (as text, so markdownTable leaves them alone); other values as they are. */
+const num = (v: unknown): unknown => (typeof v === "number" ? fmt(v) : typeof v === "object" && v !== null ? ((v as { type?: string }).type ?? "{…}") : v);
+
+/** A hex digest in a code span; anything that is not a plain digest is escaped text instead. */
+const code = (v: unknown): string => (typeof v === "string" && /^[0-9a-f]{1,128}$/i.test(v) ? `\`${v}\`` : esc(v));
 
 /**
  * Model card (markdown): what it predicts, inputs with units/transforms, params, CV metrics,
- * provenance (training-data sha256, seed, gwtime version, checksum) and limits.
+ * provenance (training-data sha256, seed, gwtime version, checksum) and limits. Every string from the
+ * file is escaped (`escapeMarkdown`; the description keeps its markdown but passes `sanitizeMarkdown`),
+ * so a hostile model file cannot put HTML or script links into a rendered card.
  * @example writeFileSync("artifacts/models/bwa.md", modelCard(loadModel("artifacts/models/bwa.json").file));
  */
 export function modelCard(file: ModelFile): string {
   const L: string[] = [];
-  L.push(`# Model card: ${file.modelType}`, "");
-  if (file.description) L.push(file.description, "");
-  L.push(`Predicts **${file.target.name}** (${file.target.unit}${file.target.transform === "log" ? ", on the natural-log scale" : ""}).`, "");
-  if (file.step || file.tier || file.moment) L.push(`- step: ${file.step ?? "-"}`, `- tier: ${file.tier ?? "-"}`, `- moment: ${file.moment ?? "-"}`, "");
+  L.push(`# Model card: ${esc(file.modelType)}`, "");
+  if (file.description) L.push(sanitizeMarkdown(file.description), "");
+  L.push(`Predicts **${esc(file.target.name)}** (${esc(file.target.unit)}${file.target.transform === "log" ? ", on the natural-log scale" : ""}).`, "");
+  if (file.step || file.tier || file.moment) L.push(`- step: ${esc(file.step ?? "-")}`, `- tier: ${esc(file.tier ?? "-")}`, `- moment: ${esc(file.moment ?? "-")}`, "");
   const env = file.envelope;
-  L.push("## Inputs", "", env ? "| feature | unit | transform | training min | training max |" : "| feature | unit | transform |", env ? "|---|---|---|---|---|" : "|---|---|---|");
-  for (const f of file.features) L.push(env ? `| ${f.name} | ${f.unit} | ${f.transform} | ${fmt(env.features[f.name]?.min ?? "-")} | ${fmt(env.features[f.name]?.max ?? "-")} |` : `| ${f.name} | ${f.unit} | ${f.transform} |`);
+  const inputs = file.features.map((f) => ({ feature: f.name, unit: f.unit, transform: f.transform, "training min": env?.features[f.name]?.min ?? "-", "training max": env?.features[f.name]?.max ?? "-" }));
+  L.push("## Inputs", "", markdownTable(inputs, { columns: env ? ["feature", "unit", "transform", "training min", "training max"] : ["feature", "unit", "transform"], format: num }));
   if (env) {
     L.push("", "## Training envelope", "", `- runs: ${env.rows}`);
     if (env.reads) L.push(`- reads per mate: ${fmt(env.reads.min)} to ${fmt(env.reads.max)}`);
-    L.push(`- reference: ${env.genomes.map((g) => (g.lengthBp ? `${g.name} (${g.lengthBp} bp)` : g.name)).join(", ") || "unrecorded"}`, `- CPU: ${env.cpuModels.join(", ") || "unrecorded"}`);
+    L.push(`- reference: ${env.genomes.map((g) => (g.lengthBp ? `${esc(g.name)} (${fmt(g.lengthBp)} bp)` : esc(g.name))).join(", ") || "unrecorded"}`, `- CPU: ${env.cpuModels.map(esc).join(", ") || "unrecorded"}`);
     L.push("- `gwtime predict` flags per sample the features outside these ranges (`outside_training_range`).");
   }
   const cal = file.calibration;
   if (cal) {
-    L.push("", "## Calibration to another machine", "", `- calibration runs: ${cal.runs} (${cal.source})`, `- CPU: ${cal.cpuModels.join(", ") || "unrecorded"}`, `- scale (x prediction): ${fmt(cal.scale)} (90% bootstrap CI ${fmt(cal.scaleLo)} to ${fmt(cal.scaleHi)})`);
+    L.push("", "## Calibration to another machine", "", `- calibration runs: ${fmt(cal.runs)} (${esc(cal.source)})`, `- CPU: ${cal.cpuModels.map(esc).join(", ") || "unrecorded"}`, `- scale (x prediction): ${fmt(cal.scale)} (90% bootstrap CI ${fmt(cal.scaleLo)} to ${fmt(cal.scaleHi)})`);
     L.push(`- interval: ${cal.conformalHalfWidthLog === null ? "too few runs for a recalibrated conformal interval: the original interval, scaled" : `split-conformal on the calibration runs, ±${fmt(cal.conformalHalfWidthLog)} on log time (${Math.round(cal.coverage * 100)}%)`}`);
   }
-  L.push("", "## Parameters", "", "| param | value |", "|---|---|");
-  for (const k of Object.keys(file.params).sort()) L.push(`| ${k} | ${fmt(file.params[k])} |`);
+  L.push("", "## Parameters", "", markdownTable(Object.keys(file.params).sort().map((k) => ({ param: k, value: file.params[k] })), { columns: ["param", "value"], format: num }));
   L.push("", "## Cross-validated metrics", "");
   const keys = Object.keys(file.cvMetrics).sort();
   if (keys.length === 0) L.push("None recorded.");
   else {
-    L.push("| metric | value |", "|---|---|");
-    for (const k of keys) L.push(`| ${k} | ${fmt(file.cvMetrics[k])} |`);
+    L.push(markdownTable(keys.map((k) => ({ metric: k, value: file.cvMetrics[k] })), { columns: ["metric", "value"], format: num }));
   }
   L.push(
     "",
     "## Provenance",
     "",
-    `- schema version: ${file.schemaVersion}`,
-    `- gwtime version: ${file.gwtimeVersion}`,
-    `- seed: ${file.seed}`,
-    `- training data sha256: \`${file.trainingDataSha256}\``,
-    `- model body sha256: \`${file.bodySha256}\``,
+    `- schema version: ${fmt(file.schemaVersion)}`,
+    `- gwtime version: ${esc(file.gwtimeVersion)}`,
+    `- seed: ${fmt(file.seed)}`,
+    `- training data sha256: ${code(file.trainingDataSha256)}`,
+    `- model body sha256: ${code(file.bodySha256)}`,
     "",
     "## Limits",
     "",

@@ -4,7 +4,7 @@
  * sha256 of the body. Loading parses plain JSON, checks version and checksum, rebuilds typed models
  * through the registry (validating every shape) and never evaluates anything from the file.
  */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { sha256 } from "../util/hash";
 import { VERSION } from "../version";
@@ -151,10 +151,36 @@ export function modelToJSON(model: Regressor, meta: ModelMeta): string {
   return canonicalJSON({ ...b, bodySha256 }) + "\n";
 }
 
-/** Write a model file (creating the directory). */
-export function saveModel(path: string, model: Regressor, meta: ModelMeta): void {
+/** Where a model file's Ed25519 signature lives (`lib/models/signature.ts`): `<model>.sig` next to it. */
+export function signaturePath(modelPath: string): string {
+  return `${modelPath}.sig`;
+}
+
+/**
+ * Write model-file text, keeping its signature only while it still signs this body: a `<path>.sig`
+ * left from an earlier model with another body checksum is removed (the new model is unsigned until
+ * `gwtime model sign`); an unchanged model keeps its valid signature. Returns whether one was removed.
+ */
+export function writeModelText(path: string, text: string): { staleSignatureRemoved: boolean } {
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, modelToJSON(model, meta));
+  writeFileSync(path, text);
+  const sig = signaturePath(path);
+  if (!existsSync(sig)) return { staleSignatureRemoved: false };
+  let signed: unknown;
+  try {
+    signed = (JSON.parse(readFileSync(sig, "utf8")) as { bodySha256?: unknown }).bodySha256;
+  } catch {
+    signed = undefined;
+  }
+  const body = (JSON.parse(text) as { bodySha256?: unknown }).bodySha256;
+  if (signed === body) return { staleSignatureRemoved: false };
+  rmSync(sig, { force: true });
+  return { staleSignatureRemoved: true };
+}
+
+/** Write a model file (creating the directory); a stale signature beside it is removed (`writeModelText`). */
+export function saveModel(path: string, model: Regressor, meta: ModelMeta): void {
+  writeModelText(path, modelToJSON(model, meta));
 }
 
 /** Model files larger than this are refused before reading (shipped models are ~35 KB; `LoadOptions.maxBytes`). */

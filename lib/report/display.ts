@@ -1,3 +1,5 @@
+import { sanitizeMarkdown } from "../util/markdown";
+
 /**
  * Output to the notebook when running under tslab, to stdout otherwise (tests, scripts). tslab is
  * looked up lazily so the library never needs a kernel.
@@ -27,8 +29,13 @@ export function showHtml(html: string): void {
   else process.stdout.write(`${html.length > 2000 ? `${html.slice(0, 2000)}…` : html}\n`);
 }
 
+/**
+ * Show markdown, always through `sanitizeMarkdown`: whatever a notebook interpolated, no raw HTML and
+ * no script link reaches the page (values should still go through `md`/`escapeMarkdown` to show as text).
+ */
 export function showMarkdown(md: string): void {
+  const safe = sanitizeMarkdown(md);
   const d = tslabDisplay();
-  if (d) d.markdown(md);
-  else process.stdout.write(`${md}\n`);
+  if (d) d.markdown(safe);
+  else process.stdout.write(`${safe}\n`);
 }

@@ -93,6 +93,11 @@ export class NotebookContext {
     showHtml(htmlTable(rows, opts));
   }
 
+  /**
+   * Show markdown. Values from data go in through the `md` template (each escaped, shown as text);
+   * the whole text is sanitised anyway (`sanitizeMarkdown`: no raw HTML, no script links).
+   * @example nb.md(md`**${step}**: ${n} runs`)
+   */
   md(text: string): void {
     showMarkdown(text);
   }

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { completedTime, type TimeMeasure } from "../../data/stepRows";
 import { qcFeatureRecords } from "../../features/qcRecords";
-import { calibratedModelJSON, calibrationFromPoints, calibrationPoints, loadModel, modelCard, modelStep, parseModel } from "../../models";
+import { calibratedModelJSON, calibrationFromPoints, calibrationPoints, loadModel, modelCard, modelStep, parseModel, writeModelText } from "../../models";
 import { readTrace } from "../../traces/read";
 import { stepsBySample } from "../../traces/bySample";
 import { terminalSafe as shown } from "../../util/safeText";
@@ -43,7 +43,8 @@ export const calibrateCommand: Command = {
     const cpus = [...new Set(trace.runs.filter((t) => t.task === step && points.some((p) => p.sample === t.sample)).map((t) => t.raw["cpu_model"] ?? t.machine ?? "").filter((c) => c))].sort();
     const cal = calibrationFromPoints(points, { alpha, cpuModels: cpus, source: tracePath });
     const text = calibratedModelJSON(loaded.file, cal);
-    writeFileSync(out, text);
+    // a recalibrated model is a new body: unsigned until `gwtime model sign` (a stale .sig beside it is removed)
+    writeModelText(out, text);
     const card = out.replace(/\.json$/, "") + ".md";
     writeFileSync(card, modelCard(parseModel(text).file));
     process.stderr.write(`gwtime calibrate: ${step}: ${cal.runs} runs, scale ${cal.scale.toFixed(3)} (90% CI ${cal.scaleLo.toFixed(3)}-${cal.scaleHi.toFixed(3)})${cal.conformalHalfWidthLog === null ? ", too few runs for a conformal interval" : `, interval x/÷ ${Math.exp(cal.conformalHalfWidthLog).toFixed(2)}`} -> ${out}, ${card}\n`);

@@ -9,6 +9,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Command>> = {
   calibrate: () => (require("./calibrate") as typeof import("./calibrate")).calibrateCommand,
   datasets: () => (require("./datasets") as typeof import("./datasets")).datasetsCommand,
   export: () => (require("./export") as typeof import("./export")).exportCommand,
+  model: () => (require("./model") as typeof import("./model")).modelCommand,
   predict: () => (require("./predict") as typeof import("./predict")).predictCommand,
   qc: () => (require("./qc") as typeof import("./qc")).qcCommand,
   report: () => (require("./report") as typeof import("./report")).reportCommand,

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { qcFeatureRecords } from "../../features/qcRecords";
 import { readFeatureTable } from "../../features/featureTable";
 import { loadModel, predictTiered, type FeatureRecord, type LoadedModel, type TieredPrediction } from "../../models";
+import { loadTrustedModel, readTrustedKey, shortKeyId } from "../../models/signature";
 import { readTrace } from "../../traces/read";
 import { stepsBySample } from "../../traces/bySample";
 import { terminalSafe as shown } from "../../util/safeText";
@@ -50,8 +51,8 @@ export const predictCommand: Command = {
   name: "predict",
   summary: "predict run time, interval and tail-risk probability per sample (and step) from saved models, richest usable tier per sample",
   usage:
-    "gwtime predict --model <m.json|models-dir|a.json,b.json> (--features <file.csv|tsv|json> | --qc <dir|files|multiqc_data.json> [--sample-from-dir]) [--trace <trace of the running workflow>] [--json]   " +
-    "(per sample and step the richest tier whose features are all present and possible; --trace adds the completed steps' observed times and sizes, enabling in-flight tiers; exit 1 only when no sample could be predicted; --group-by-dir: old name of --sample-from-dir)",
+    "gwtime predict --model <m.json|models-dir|a.json,b.json> (--features <file.csv|tsv|json> | --qc <dir|files|multiqc_data.json> [--sample-from-dir]) [--trace <trace of the running workflow>] [--trusted-key <pub.pem>[,<pub2.pem>]] [--json]   " +
+    "(per sample and step the richest tier whose features are all present and possible; --trace adds the completed steps' observed times and sizes, enabling in-flight tiers; --trusted-key refuses (exit 1, naming the file) any model that is unsigned, signed by another key, forged or changed after signing; exit 1 only when no sample could be predicted; --group-by-dir: old name of --sample-from-dir)",
   async run(argv) {
     const args = parseArgs(argv, ["json", "sample-from-dir", "group-by-dir"]);
     const modelArg = flagString(args, "model");
@@ -82,7 +83,11 @@ export const predictCommand: Command = {
     }
     const paths = modelPaths(modelArg);
     if (paths.length === 0) throw new Error(`--model ${modelArg}: no model file (*.json) found`);
-    const models: Array<{ loaded: LoadedModel; path: string }> = paths.map((p) => ({ loaded: loadModel(p), path: p }));
+    // --trusted-key: every model must carry a signature by one of these keys (checked before the model is parsed)
+    const trustedArg = flagString(args, "trusted-key");
+    const trusted = trustedArg ? trustedArg.split(",").filter((k) => k).map(readTrustedKey) : undefined;
+    const models: Array<{ loaded: LoadedModel; path: string }> = paths.map((p) => ({ loaded: trusted ? loadTrustedModel(p, trusted) : loadModel(p), path: p }));
+    if (trusted) process.stderr.write(`gwtime predict: ${models.length} model(s), each signed by a trusted key (${trusted.map((t) => `${shortKeyId(t.id)} ${shown(t.source)}`).join(", ")})\n`);
     const preds = predictTiered(models, records, ids, source);
     for (const p of preds) if (p.error !== null) process.stderr.write(`gwtime predict: ${shown(p.sample)} (${shown(p.step)}): ${shown(p.error)}\n`);
     process.stdout.write(args.flags.has("json") ? `${JSON.stringify(preds, null, 1)}\n` : table(preds));

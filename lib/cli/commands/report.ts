@@ -1,31 +1,42 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { exportStaticFigures } from "../../plots/export";
-import { checkReport } from "../../report/check";
+import { checkReports, reportProblems } from "../../report/check";
 import { terminalSafe as shown } from "../../util/safeText";
 import { type Command, parseArgs } from "../command";
 
 /** `gwtime report check <html...>` and `gwtime report export-figures <dir>`. */
 export const reportCommand: Command = {
   name: "report",
-  summary: "check HTML reports in headless Chromium (every figure drawn), or export figure JSON to SVG/PNG",
-  usage: "gwtime report check <report.html|dir>... | export-figures <figures-dir>",
+  summary: "check HTML reports in headless Chromium: every figure drawn, no page or console errors, no script from the content ran and no markup that could run it; exit 1 on a failure and when nothing was checked (no Chromium, no reports) unless --allow-skip; or export figure JSON to SVG/PNG",
+  usage: "gwtime report check <report.html|dir>... [--allow-skip] | export-figures <figures-dir>",
   async run(argv) {
-    const args = parseArgs(argv);
+    const args = parseArgs(argv, ["allow-skip"]);
     const [sub, ...rest] = args.positional;
     if (sub === "check") {
+      const allowSkip = args.flags.has("allow-skip");
       const files = rest.flatMap((p) => (p.endsWith(".html") ? [p] : readdirSync(p).filter((f) => f.endsWith(".html")).sort().map((f) => join(p, f))));
-      if (files.length === 0) throw new Error("no HTML reports given");
+      if (files.length === 0) {
+        if (!allowSkip) throw new Error(`no HTML reports in ${rest.length ? shown(rest.join(", ")) : "(no paths given)"}: nothing checked (--allow-skip accepts that)`);
+        process.stderr.write(`gwtime report check: no HTML reports in ${shown(rest.join(", "))}: nothing checked (--allow-skip)\n`);
+        return 0;
+      }
+      const results = await checkReports(files);
       let bad = 0;
-      for (const f of files) {
-        const r = await checkReport(f);
+      let skipped = 0;
+      for (const r of results) {
         if (r.skipped) {
-          process.stderr.write(`${shown(f)}: ${shown(r.skipped)}\n`);
+          skipped++;
+          process.stderr.write(`SKIP ${shown(r.file)}: ${shown(r.skipped)}\n`);
           continue;
         }
-        const ok = r.empty.length === 0 && r.plotlyBundles <= 1 && (r.figures === 0 || r.plotlyBundles === 1);
-        if (!ok) bad++;
-        process.stdout.write(`${ok ? "ok  " : "FAIL"} ${shown(f)}: ${r.drawn}/${r.figures} figures drawn, plotly.js embedded ${r.plotlyBundles}x${r.empty.length ? `; empty: ${shown(r.empty.join(", "))}` : ""}${r.consoleErrors.length ? `; console errors: ${shown(r.consoleErrors.slice(0, 3).join(" | "))}` : ""}\n`);
+        const problems = reportProblems(r);
+        if (problems.length) bad++;
+        process.stdout.write(`${problems.length ? "FAIL" : "ok  "} ${shown(r.file)}: ${r.drawn}/${r.figures} figures drawn, plotly.js embedded ${r.plotlyBundles}x${problems.length ? `; ${shown(problems.join("; "))}` : ""}\n`);
+      }
+      if (skipped > 0) {
+        process.stderr.write(`gwtime report check: ${skipped} of ${files.length} report(s) NOT checked${allowSkip ? " (--allow-skip)" : "; exit 1 (--allow-skip accepts that)"}\n`);
+        if (!allowSkip) return 1;
       }
       return bad === 0 ? 0 : 1;
     }
