@@ -3,7 +3,8 @@
 # Inputs: the whole galaxy-main csv_dump (real) and SYNTHETIC 1M / 10M-row Nextflow traces generated
 # (seeded) into a temp folder, never the repo. Output: artifacts/bench/traces.md (+ traces.jsonl).
 # Each dataset runs gwtime (ingest → Parquet), gwtime --no-write (same read + normalisation into an
-# in-memory table), pandas read_csv and pandas read_csv + to_parquet, interleaved, BENCH_REPEATS times (default 3; the report takes
+# in-memory table), pandas read_csv, pandas read_csv + to_parquet and pandas doing gwtime's work (bench/traces/pandas_equal.py:
+# same unit rules, unparsable cells counted, Parquet), interleaved, BENCH_REPEATS times (default 3; the report takes
 # medians). BENCH_NOTE="..." describes the machine conditions in the report. BENCH_TRACE_SIZES="1000000 10000000" chooses the synthetic sizes; BENCH_REPEATS_BIG (default
 # 1) is the repeat count for sizes of 5M rows and more. bench/traces/notes.md (hand-written analysis, e.g. the
 # before/after table of a change) is appended to the report.
@@ -40,6 +41,9 @@ trio() { # dataset inputBytes repeats format path
     measure "$ds" "$bytes" "$rep" "$PY" bench/traces/pandas_read.py "$path"
     rm -rf "$TMP/pq"
     measure "$ds" "$bytes" "$rep" "$PY" bench/traces/pandas_read.py --to-parquet "$TMP/pq" "$path"
+    rm -rf "$TMP/pq"
+    # equal work: gwtime's unit rules, unparsable-cell count and Parquet, in pandas + pyarrow
+    measure "$ds" "$bytes" "$rep" "$PY" bench/traces/pandas_equal.py "$fmt" "$TMP/pq" "$path"
     rm -rf "$TMP/pq"
   done
 }
