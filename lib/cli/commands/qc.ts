@@ -22,8 +22,8 @@ export const qcCommand: Command = {
   name: "qc",
   summary: "parse FastQC / Picard / GATK / samtools / fastp / MultiQC outputs under the given paths into one per-sample metrics table",
   usage:
-    "gwtime qc <dir|file...> --out metrics.csv|json|parquet|xlsx [--format-report report.json] [--progress] [--sample-from-filename | --sample-from-dir] [--max-inflated-bytes N] [--raw-csv] [--keep-going]\n" +
-    "      (exit 1 when any file failed, after writing the table of the others; --keep-going: exit 0 anyway)",
+    "gwtime qc <dir|file...> --out metrics.csv|json|parquet|xlsx [--format-report report.json] [--progress] [--sample-from-filename | --sample-from-dir] [--max-inflated-bytes N] [--raw-csv] [--keep-going]" +
+    "   (exit 1 when any file failed, after writing the table of the others; --keep-going: exit 0 anyway)",
   async run(argv) {
     const args = parseArgs(argv, ["progress", "sample-from-filename", "sample-from-dir", "raw-csv", "keep-going"]);
     const out = flagString(args, "out");
