@@ -75,7 +75,7 @@ for n in $REPS; do
   runs_var="RUNS_$n"; runs="${!runs_var:-$RUNS}"
   for ((run = 1; run <= runs; run++)); do
     echo "${n}x run $run/$runs: $files files, $bytes bytes; gwtime..." >&2
-    measure gwtime "$n" "$tree" node dist/cli/main.js qc "$tree" --out "$WORK/gwt.$n.csv"
+    measure gwtime "$n" "$tree" node dist/cli/main.js qc "$tree" --out "$WORK/gwt.$n.csv" --keep-going
     if [ -n "$BASELINE_DIST" ]; then
       echo "${n}x run $run/$runs: gwtime-before..." >&2
       measure gwtime-before "$n" "$tree" node "$BASELINE_DIST/cli/main.js" qc "$tree" --out "$WORK/gwt-before.$n.csv"

@@ -21,7 +21,7 @@ def med(rs, k):
     return statistics.median(vals) if vals else None
 
 
-TOOLS = ["gwtime-duckdb", "gwtime-duckdb-nowrite", "pandas-read_csv", "pandas-read_csv+to_parquet"]
+TOOLS = ["gwtime-duckdb", "gwtime-duckdb-nowrite", "pandas-read_csv", "pandas-read_csv+to_parquet", "pandas-equal-work"]
 loads = [r["load1"] for r in rows if r.get("load1") is not None]
 load = f"load average {min(loads):.1f}-{max(loads):.1f}, median {statistics.median(loads):.1f}" if loads else "load not recorded"
 lines = [
@@ -43,10 +43,15 @@ lines = [
     "  Even the no-write gwtime row does more work than this.",
     "- `pandas-read_csv+to_parquet` = the same read, then `DataFrame.to_parquet` (pyarrow, zstd) per input file: what a",
     "  pandas user runs to keep a reusable copy (still no normalisation). Compare it with `gwtime-duckdb` (last ratio column).",
+    "- `pandas-equal-work` = bench/traces/pandas_equal.py: the work gwtime does, in pandas + pyarrow (every cell read as text by",
+    "  pyarrow.csv, rows with the wrong field count rejected and counted, missing markers, Nextflow durations / memory / IO /",
+    "  percentages / timestamps and Galaxy sizes converted with gwtime's rules, unparsable or negative cells counted and left",
+    "  missing, TaskRun-like columns to zstd Parquet). `lib/traces/pandasEqual.test.ts` checks it keeps the same rows and finds",
+    "  the same unparsable cells as gwtime on real and hostile traces. Its ratio is in the column `equal work`.",
     "The 1M / 10M Nextflow traces are SYNTHETIC (bench/traces/gen_trace.py, seed 20240607), for scale only.",
     "",
-    "| dataset | input MB | rows | tool | n | threads | seconds (median) | CPU s | rows/s | MB/s | peak RSS MB | Parquet MB | speed ratio (pandas s / tool s) | RSS / Parquet | vs pandas read+Parquet (its s / tool s) |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    "| dataset | input MB | rows | tool | n | threads | seconds (median) | CPU s | rows/s | MB/s | peak RSS MB | Parquet MB | speed ratio (pandas s / tool s) | RSS / Parquet | vs pandas read+Parquet (its s / tool s) | equal work: pandas-equal-work s / tool s | issues (unparsable cells + rejected rows) |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
 ]
 for ds, tools in by.items():
     p = tools.get("pandas-read_csv")
@@ -54,6 +59,8 @@ for ds, tools in by.items():
     pq_ds = med(tools.get("gwtime-duckdb", []), "parquetBytes")
     pw = tools.get("pandas-read_csv+to_parquet")
     pws = med(pw, "seconds") if pw else None
+    pe = tools.get("pandas-equal-work")
+    pes = med(pe, "seconds") if pe else None
     for t in TOOLS:
         rs = tools.get(t)
         if not rs:
@@ -62,11 +69,13 @@ for ds, tools in by.items():
         mb = rs[0]["inputBytes"] / 1e6
         ratio = f"{ps / s:.2f}" if ps and t.startswith("gwtime") else ""
         ratio_w = f"{pws / s:.2f}" if pws and t == "gwtime-duckdb" else ""
+        ratio_e = f"{pes / s:.2f}" if pes and t == "gwtime-duckdb" else ""
+        bad = rs[0].get("issues") if t == "gwtime-duckdb" else rs[0]["unparsableCells"] + rs[0]["rejectedRows"] if t == "pandas-equal-work" else None
         rss_pq = f"{rss / 1024 / (pq_ds / 2**20):.1f}" if pq_ds and t == "gwtime-duckdb" else ""
         th = sorted({r["threads"] for r in rs if r.get("threads") is not None})
         lines.append(
             f"| {ds} | {mb:.0f} | {rs[0]['rows']:,} | {t} | {len(rs)} | {'/'.join(map(str, th))} | {s:.2f} | {cpu:.2f} | {rs[0]['rows'] / s:,.0f} | {mb / s:.1f} | {rss / 1024:.0f} | "
-            f"{'' if not pq else f'{pq / 2**20:.1f}'} | {ratio} | {rss_pq} | {ratio_w} |"
+            f"{'' if not pq else f'{pq / 2**20:.1f}'} | {ratio} | {rss_pq} | {ratio_w} | {ratio_e} | {'' if bad is None else f'{bad:,}'} |"
         )
 g1 = by.get("nextflow-synthetic-1M", {}).get("gwtime-duckdb")
 g10 = by.get("nextflow-synthetic-10M", {}).get("gwtime-duckdb")

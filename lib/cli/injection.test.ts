@@ -28,14 +28,14 @@ test("qc: formula-like sample names are neutralised in --out .csv (raw with --ra
     writeFileSync(join(dir, `bad${OSC}_fastqc_data.txt`), "##FastQC\t0.11.9\n>>Basic Statistics\tpass\n"); // fails: names the file
     const out = join(dir, "m.csv");
     const r = run("qc", dir, "--out", out);
-    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.status, 1, `the bad file fails, so qc exits 1 (the table of the others is written):\n${r.stderr}`);
     assert.doesNotMatch(r.stderr, CONTROL);
     assert.match(r.stderr, /bad\\x1b\]0;pwned\\x07_fastqc_data\.txt/, "the bad file is named, escaped");
     const csv = readFileSync(out, "utf8");
     for (const n of ["'=1+1", "'+cmd|' /C calc'!A0", "'@SUM(A1:A9)", "'-2+3"]) assert.ok(csv.includes(n), `${n} in\n${csv}`);
     assert.ok(csv.includes(`"'=HYPERLINK(""http://evil"",""x"")"`));
     assert.doesNotMatch(csv, /^=|,=|^\+|,\+|^@|,@/m);
-    assert.equal(run("qc", dir, "--out", out, "--raw-csv").status, 0);
+    assert.equal(run("qc", dir, "--out", out, "--raw-csv", "--keep-going").status, 0);
     assert.match(readFileSync(out, "utf8"), /^=1\+1,/m, "--raw-csv writes names as read");
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -91,7 +91,7 @@ export async function fuzzTracesDifferential(fmt: "nextflow" | "galaxy", n: numb
     const diff = firstDifference(ts, duckdb);
     const seconds = (performance.now() - t0) / 1000;
     return {
-      target: `${fmt} rows (TS vs DuckDB)`, cases: n, crashes: diff ? 1 : 0, crashExamples: diff ? [diff] : [], hangs: 0, nonFinite: 0, maxCaseMs: NaN, seconds,
+      target: `${fmt} rows (TS vs DuckDB)`, cases: n, crashes: diff ? 1 : 0, crashExamples: diff ? [diff] : [], hangs: 0, nonFinite: 0, maxCaseMs: NaN, maxCaseCpuMs: NaN, seconds,
       rowsIn: ts.rowsIn, rowsOut: ts.rows.length, reported: ts.rejectedLines.length + ts.fieldIssues.filter((i) => /row skipped/.test(i)).length,
     };
   } finally {

@@ -14,8 +14,8 @@ import { type QcSampleRow, TOOL_ORDER } from "./row";
 import { DEFAULT_NUM_LINES, DEFAULT_SEARCH_PATTERNS, type SearchPattern } from "./searchPatterns";
 import { autoWorkers, collectParallel } from "./parallel";
 import { sampleDirName } from "./sampleName";
-import { baseName, looksBinary } from "./text";
-import type { Cell, QcRecord } from "./types";
+import { baseName, looksBinary, normalizeText } from "./text";
+import type { Cell, QcIssue, QcRecord } from "./types";
 
 /** Options of `collectQc`; defaults in `DEFAULT_COLLECT_OPTIONS` (shared with the CLI). */
 export interface CollectOptions extends ParseOptions {
@@ -64,6 +64,8 @@ export interface QcFileReport {
   readonly line?: number;
   /** Notes: which row of a multi-row class the wide table took, empty sections, ... */
   readonly notes?: readonly string[];
+  /** Values refused in a parsed file (negative counts, numbers beyond the double range): left missing, with line and field. */
+  readonly issues?: readonly QcIssue[];
 }
 
 /** Two or more records gave one (sample, column): the wide table holds their mean (numbers) or first value (text). */
@@ -80,6 +82,8 @@ export interface QcReport {
   readonly parsed: number;
   readonly skipped: number;
   readonly failed: number;
+  /** Refused values over all parsed files (each listed under its file's `issues`). */
+  readonly issues: number;
   readonly bytes: number;
   readonly merges: readonly QcMerge[];
 }
@@ -239,10 +243,11 @@ function collectOpen(file: string, fd: number, options: CollectOptions): { repor
   let text = "";
   let whole = head.length === src.size;
   if (!binary) {
-    text = head.toString("utf8");
+    // A BOM or old-Mac CR-only line ends would hide the content from detection and parsers: normalised here.
+    text = normalizeText(head.toString("utf8"));
     if (!whole && !hasLines(text, detectionLines(patterns))) {
       try {
-        text = src.all().toString("utf8");
+        text = normalizeText(src.all().toString("utf8"));
       } catch (e) {
         return cannotRead(e);
       }
@@ -261,18 +266,30 @@ function collectOpen(file: string, fd: number, options: CollectOptions): { repor
   } catch (e) {
     return cannotRead(e);
   }
-  if (!binary && !whole) text = bytes.toString("utf8");
+  if (!binary && !whole) text = normalizeText(bytes.toString("utf8"));
   const mod = QC_MODULES[p.key];
   if (!mod) return { report: { file, status: "failed", bytes: bytes.length, key: p.key, reason: `search pattern key '${p.key}' has no parser` }, records: [] };
+  // A text format holding a NUL byte is not what its name says (binary, compressed, or corrupt): say so, not "empty file".
+  if (!mod.binary?.(file)) {
+    const nul = binary ? bytes.indexOf(0) : text.indexOf("\0");
+    if (nul >= 0) {
+      const line = binary ? lineOfByte(bytes, nul) : text.slice(0, nul).split("\n").length;
+      const b0 = bytes[0];
+      const b1 = bytes[1];
+      const kind = b0 === 0x1f && b1 === 0x8b ? " (gzip-compressed?)" : b0 === 0x50 && b1 === 0x4b ? " (a zip?)" : (b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff) ? " (UTF-16 text? gwtime reads UTF-8)" : "";
+      return { report: { file, status: "failed", bytes: bytes.length, key: p.key, line, reason: `${file}, line ${line}: binary content (NUL byte) in a file named like a text ${p.key} report${kind}: not parsed` }, records: [] };
+    }
+  }
   try {
     const records = mod.parse({ bytes, text }, file, options);
     const notes: string[] = [];
+    const issues = records.flatMap((r) => r.issues ?? []);
     for (const r of records) {
       // Picard records carry a `histogram` key only when the section has one (read lazily: test the key).
       if ("rows" in r && Array.isArray(r.rows) && r.rows.length === 0 && r.kind.startsWith("picard/") && !("histogram" in r)) notes.push(`${r.kind}: header but no data rows (zero reads?)`);
     }
     return {
-      report: { file, status: "parsed", bytes: bytes.length, key: p.key, kinds: [...new Set(records.map((r) => r.kind))], samples: [...new Set(records.map((r) => r.sample))], ...(notes.length ? { notes } : {}) },
+      report: { file, status: "parsed", bytes: bytes.length, key: p.key, kinds: [...new Set(records.map((r) => r.kind))], samples: [...new Set(records.map((r) => r.sample))], ...(notes.length ? { notes } : {}), ...(issues.length ? { issues } : {}) },
       records,
     };
   } catch (e) {
@@ -281,6 +298,13 @@ function collectOpen(file: string, fd: number, options: CollectOptions): { repor
     const reason = e instanceof GwtInputError ? e.message : `internal error (please report): ${errorMessage(e)}`;
     return { report: { file, status: "failed", bytes: bytes.length, key: p.key, reason, ...(line !== undefined ? { line } : {}) }, records: [] };
   }
+}
+
+/** 1-based line of byte `at` (LF count before it + 1). */
+function lineOfByte(bytes: Uint8Array, at: number): number {
+  let n = 1;
+  for (let i = bytes.indexOf(10); i >= 0 && i < at; i = bytes.indexOf(10, i + 1)) n++;
+  return n;
 }
 
 /**
@@ -425,9 +449,12 @@ export function collectQc(pathsOrDir: string | readonly string[], options: Colle
     return n ? { ...r, notes: [...(r.notes ?? []), ...n] } : r;
   });
   const count = (s: QcFileReport["status"]) => withNotes.filter((r) => r.status === s).length;
-  const report: QcReport = { files: withNotes, parsed: count("parsed"), skipped: count("skipped"), failed: count("failed"), bytes: withNotes.reduce((s, r) => s + r.bytes, 0), merges };
+  const report: QcReport = { files: withNotes, parsed: count("parsed"), skipped: count("skipped"), failed: count("failed"), issues: withNotes.reduce((s, r) => s + (r.issues?.length ?? 0), 0), bytes: withNotes.reduce((s, r) => s + r.bytes, 0), merges };
   if (rows.length === 0 && (options.requireSamples ?? DEFAULT_COLLECT_OPTIONS.requireSamples))
-    throw new NoInputFoundError(`no QC output parsed under ${typeof pathsOrDir === "string" ? pathsOrDir : pathsOrDir.join(", ")} (${files.length} files: ${report.skipped} skipped, ${report.failed} failed)`);
+  {
+    const why = withNotes.filter((f) => f.status !== "parsed").slice(0, 3).map((f) => `\n  ${f.status}: ${f.status === "failed" ? f.reason : `${f.file}: ${f.reason}`}`).join("");
+    throw new NoInputFoundError(`no QC output parsed under ${typeof pathsOrDir === "string" ? pathsOrDir : pathsOrDir.join(", ")} (${files.length} files: ${report.skipped} skipped, ${report.failed} failed)${why}`);
+  }
   const records = new Map<string, QcRecord[]>();
   for (const r of all) {
     const list = records.get(r.sample);

@@ -1,5 +1,6 @@
 /** fastp `--json` report: before/after filtering summary, filtering result, duplication, adapters, insert size. Pure. */
 import { GwtInputError } from "../util/errors";
+import { IssueSink } from "./issues";
 import type { ParseOptions } from "./picard/parse";
 import { cleanSampleName } from "./sampleName";
 import { parseTopLevelKeys } from "./jsonScan";
@@ -10,20 +11,21 @@ import type { FastpReport, FastpSummary } from "./types";
 type Json = Record<string, unknown>;
 /** The top-level sections `parse` reads. */
 const SECTIONS = ["summary", "command", "filtering_result", "insert_size", "adapter_cutting", "duplication"] as const;
-const n = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 const obj = (v: unknown): Json => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Json) : {});
 
-function summary(j: Json): FastpSummary {
+/** The summary numbers of one stage (`summary.before_filtering` ...): all counts, rates or lengths (never negative). */
+function summary(j: Json, path: string, sink: IssueSink): FastpSummary {
+  const n = (k: string) => sink.json(j[k], `${path}.${k}`, "count");
   return {
-    total_reads: n(j["total_reads"]),
-    total_bases: n(j["total_bases"]),
-    q20_bases: n(j["q20_bases"]),
-    q30_bases: n(j["q30_bases"]),
-    q20_rate: n(j["q20_rate"]),
-    q30_rate: n(j["q30_rate"]),
-    read1_mean_length: n(j["read1_mean_length"]),
-    read2_mean_length: n(j["read2_mean_length"]),
-    gc_content: n(j["gc_content"]),
+    total_reads: n("total_reads"),
+    total_bases: n("total_bases"),
+    q20_bases: n("q20_bases"),
+    q30_bases: n("q30_bases"),
+    q20_rate: n("q20_rate"),
+    q30_rate: n("q30_rate"),
+    read1_mean_length: n("read1_mean_length"),
+    read2_mean_length: n("read2_mean_length"),
+    gc_content: n("gc_content"),
   };
 }
 
@@ -52,24 +54,32 @@ export function parse(text: string, file: string, options: ParseOptions = {}): F
   const command = typeof j["command"] === "string" ? (j["command"] as string) : null;
   const input = command && !options.sampleNameFromFilename ? fastpInput(command) : undefined;
   const sampleRaw = input ? baseName(input) : baseName(file);
+  // Every number gwtime reads is a count, rate or size: negative or non-finite (JSON.parse turns 1e309 into
+  // Infinity) → left missing and reported with its JSON path.
+  const sink = new IssueSink();
   const filtering: Record<string, number> = {};
-  for (const [k, v] of Object.entries(obj(j["filtering_result"]))) if (typeof v === "number") filtering[k] = v;
+  for (const [k, v] of Object.entries(obj(j["filtering_result"]))) {
+    const x = sink.json(v, `filtering_result.${k}`, "count");
+    if (x !== null) filtering[k] = x;
+  }
   const ins = obj(j["insert_size"]);
   const ad = obj(j["adapter_cutting"]);
+  const n = (o: Json, path: string, k: string) => sink.json(o[k], `${path}.${k}`, "count");
   return {
     kind: "fastp",
     file,
     sampleRaw,
     sample: cleanSampleName(sampleRaw, options),
     command,
-    before: summary(obj(s["before_filtering"])),
-    after: summary(obj(s["after_filtering"])),
+    before: summary(obj(s["before_filtering"]), "summary.before_filtering", sink),
+    after: summary(obj(s["after_filtering"]), "summary.after_filtering", sink),
     filtering,
-    duplicationRate: n(obj(j["duplication"])["rate"]),
-    insertSizePeak: n(ins["peak"]),
-    insertSizeUnknown: n(ins["unknown"]),
-    adapterTrimmedReads: n(ad["adapter_trimmed_reads"]),
-    adapterTrimmedBases: n(ad["adapter_trimmed_bases"]),
+    duplicationRate: n(obj(j["duplication"]), "duplication", "rate"),
+    insertSizePeak: n(ins, "insert_size", "peak"),
+    insertSizeUnknown: n(ins, "insert_size", "unknown"),
+    adapterTrimmedReads: n(ad, "adapter_cutting", "adapter_trimmed_reads"),
+    adapterTrimmedBases: n(ad, "adapter_cutting", "adapter_trimmed_bases"),
+    ...sink.field(),
   };
 }
 

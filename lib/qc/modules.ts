@@ -26,6 +26,8 @@ export interface QcModule {
   readonly tool: string;
   /** Parse one file into records (pure; throws GwtInputError on malformed input). */
   parse(input: QcInput, file: string, options: ParseOptions): QcRecord[];
+  /** True when this file is read as bytes (a FastQC zip); every other input is text, where a NUL byte means the file is not what its name says. */
+  readonly binary?: (file: string) => boolean;
 }
 
 /** Detection key → parser. Keys match `SearchPattern.key`. */
@@ -33,6 +35,7 @@ export const QC_MODULES: Readonly<Record<string, QcModule>> = {
   fastqc: {
     tool: "fastqc",
     parse: (x, f, o) => [f.toLowerCase().endsWith(".zip") ? parseFastqcZip(x.bytes, f, o) : parseFastqc(x.text, f, o)],
+    binary: (f) => f.toLowerCase().endsWith(".zip"),
   },
   fastp: { tool: "fastp", parse: (x, f, o) => [fastp.parse(x.text, f, o)] },
   picard: { tool: "picard", parse: (x, f, o) => parsePicard(x.text, f, o) },
@@ -50,8 +53,25 @@ export const QC_MODULES: Readonly<Record<string, QcModule>> = {
   "multiqc/data_json": { tool: "multiqc", parse: (x, f, o) => multiqc.parseDataJson(x.text, f, o) },
 };
 
-/** Wide-table columns of one record (+ a note on which row of a multi-row class was used). */
+/**
+ * Wide-table columns of one record (+ a note on which row of a multi-row class was used). Never a
+ * non-finite number: a column computed as NaN/Infinity from finite file values (sums past the double
+ * range) is left empty and named in the note.
+ */
 export function wideOf(r: QcRecord): { columns: Record<string, Cell>; note?: string } {
+  const w = wideColumns(r);
+  let bad: string[] | undefined;
+  for (const [k, v] of Object.entries(w.columns))
+    if (typeof v === "number" && !Number.isFinite(v)) {
+      w.columns[k] = null;
+      (bad ??= []).push(k);
+    }
+  if (!bad) return w;
+  const note = `${bad.join(", ")}: computed as a non-finite number from the file's values, left empty`;
+  return { columns: w.columns, note: w.note ? `${w.note}; ${note}` : note };
+}
+
+function wideColumns(r: QcRecord): { columns: Record<string, Cell>; note?: string } {
   switch (r.kind) {
     case "fastqc": return { columns: fastqcWide(r as T.FastqcReport) };
     case "fastp": return { columns: fastp.wide(r as T.FastpReport) };

@@ -16,7 +16,9 @@ export function splitLines(text: string): string[] {
 /**
  * A metrics cell → number when numeric, null when missing ("", "?", "NaN", "N/A", "-nan"), else the
  * trimmed text. A lone decimal comma ("0,307954", as written by Picard under some locales) is read
- * as a decimal point; Picard never writes thousands separators.
+ * as a decimal point; Picard never writes thousands separators. Never a non-finite number: numeric
+ * text beyond the double range ("1e309") and "inf"/"Infinity" give null (`cellProblem` says why, for
+ * parsers that report it).
  */
 export function cell(raw: string | undefined): Cell {
   if (raw === undefined || raw.length === 0) return null;
@@ -31,14 +33,40 @@ export function cell(raw: string | undefined): Cell {
   }
   if (plain) {
     const v = +raw;
-    if (v === v) return v;
+    if (v === v) return v === Infinity || v === -Infinity ? null : v;
   }
   const s = raw.trim();
   if (s === "" || s === "?" || /^[-+]?nan$/i.test(s) || /^n\/?a$/i.test(s) || s === "null") return null;
-  if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) return Number(s);
-  if (/^-?\d+,\d+$/.test(s)) return Number(s.replace(",", "."));
-  if (/^[-+]?inf(inity)?$/i.test(s)) return null;
+  if (NUMERIC.test(s)) return finiteOrNull(Number(s));
+  if (/^-?\d+,\d+$/.test(s)) return finiteOrNull(Number(s.replace(",", ".")));
+  if (INFINITE.test(s)) return null;
   return s;
+}
+
+const NUMERIC = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const INFINITE = /^[-+]?inf(inity)?$/i;
+const finiteOrNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
+
+/**
+ * Why `cell(raw)` gave no number for text that looks like one: "not a finite number" for numeric
+ * text beyond the double range ("1e309") or "inf"/"Infinity"; undefined otherwise (a number, a
+ * missing marker such as "?" or "NaN", or plain text).
+ */
+export function cellProblem(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const s = raw.trim();
+  if (INFINITE.test(s)) return "not a finite number";
+  if ((NUMERIC.test(s) || /^-?\d+,\d+$/.test(s)) && !Number.isFinite(Number(s.replace(",", ".")))) return "not a finite number (beyond the double range)";
+  return undefined;
+}
+
+/**
+ * Text as the parsers expect it: a leading UTF-8 byte-order mark dropped, and old-Mac CR-only line
+ * ends (a text with CR but no LF) turned into LF. CRLF is left alone (the parsers read it).
+ */
+export function normalizeText(text: string): string {
+  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return t.indexOf("\n") < 0 && t.indexOf("\r") >= 0 ? t.replace(/\r/g, "\n") : t;
 }
 
 /** A cell that must be numeric → number or null (text → null). */

@@ -20,6 +20,19 @@ export interface QcRecordBase {
   readonly sampleRaw: string;
   /** Sample name after `cleanSampleName`. */
   readonly sample: string;
+  /** Values refused while parsing (left missing in the record), when there were any. */
+  readonly issues?: readonly QcIssue[];
+}
+
+/** One refused value of a file that still parses: where it is, what it was, why it was left missing. */
+export interface QcIssue {
+  /** 1-based line, when the format has lines (JSON reports name the field path only). */
+  readonly line?: number;
+  /** Column, key or JSON path of the value. */
+  readonly field: string;
+  /** The value as written (cut to 60 characters). */
+  readonly value: string;
+  readonly reason: string;
 }
 
 /* ---------------- FastQC ---------------- */

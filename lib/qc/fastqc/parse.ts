@@ -3,9 +3,10 @@
  * tables gwtime summarises. Pure: text in, one `FastqcReport` out; malformed → GwtInputError.
  */
 import { GwtInputError } from "../../util/errors";
+import { IssueSink } from "../issues";
 import { cleanSampleName } from "../sampleName";
 import type { ParseOptions } from "../picard/parse";
-import { baseName, cell, defineLazy, isBlankRange, num } from "../text";
+import { baseName, cell, defineLazy, isBlankRange, normalizeText, num } from "../text";
 import type { Cell, FastqcBasicStats, FastqcReport, FastqcStatus, FastqcTable } from "../types";
 
 
@@ -20,11 +21,14 @@ interface RawModule {
   to: number;
 }
 
-/** A module body: `#` header, `#` comments and tab-split rows. */
+/** A module body: `#` header, `#` comments and tab-split rows (with each row's text offset, for messages). */
 interface ModuleBody {
   header: string[];
   rows: string[][];
+  rowAt: number[];
   comments: Map<string, string>;
+  /** Offset of each comment line, by key. */
+  commentAt: Map<string, number>;
 }
 
 /** 1-based line number of a text offset (only computed for messages). */
@@ -63,6 +67,7 @@ function firstNonBlank(text: string, from: number, to: number): number {
  */
 function splitModules(text: string, bodyStart: number, file: string): RawModule[] {
   const mods: RawModule[] = [];
+  const seen = new Map<string, number>();
   let cur: RawModule | undefined;
   let pos = bodyStart; // start of the first line not yet looked at
   for (;;) {
@@ -87,7 +92,12 @@ function splitModules(text: string, bodyStart: number, file: string): RawModule[
       const [name, status] = l.slice(2).split("\t");
       const st = (status ?? "").trim().toLowerCase();
       if (st !== "pass" && st !== "warn" && st !== "fail") throw new GwtInputError(`module '${name}' has flag '${status ?? ""}', expected pass/warn/fail`, { file, line: lineAt(text, at) });
-      cur = { name: (name ?? "").trim(), status: st, at, from: next, to: next };
+      const nm = (name ?? "").trim();
+      const first = seen.get(nm);
+      // Which copy holds the truth is unknown (concatenated or edited reports): refuse rather than pick one.
+      if (first !== undefined) throw new GwtInputError(`module '${nm}' appears twice (first at line ${lineAt(text, first)})`, { file, line: lineAt(text, at), field: nm });
+      seen.set(nm, at);
+      cur = { name: nm, status: st, at, from: next, to: next };
     }
     pos = next;
     if (pos >= text.length) break;
@@ -98,16 +108,25 @@ function splitModules(text: string, bodyStart: number, file: string): RawModule[
 
 /** Parse one module's body lines. */
 function body(text: string, m: RawModule | undefined): ModuleBody {
-  const out: ModuleBody = { header: [], rows: [], comments: new Map() };
+  const out: ModuleBody = { header: [], rows: [], rowAt: [], comments: new Map(), commentAt: new Map() };
   if (!m || m.to <= m.from) return out;
+  let at = m.from;
   for (let l of text.slice(m.from, m.to).split("\n")) {
+    const here = at;
+    at += l.length + 1;
     if (l.endsWith("\r")) l = l.slice(0, -1);
     if (l.startsWith("#")) {
       const parts = l.slice(1).split("\t");
       if (out.header.length === 0 && out.rows.length === 0 && parts.length > 1 && !/^Total Deduplicated/.test(parts[0] ?? "")) out.header = parts;
       else out.comments.set((parts[0] ?? "").trim(), (parts[1] ?? "").trim());
-      if (/^Total Deduplicated/.test(parts[0] ?? "")) out.comments.set("Total Deduplicated Percentage", (parts[1] ?? "").trim());
-    } else if (l.trim() !== "") out.rows.push(l.split("\t"));
+      if (/^Total Deduplicated/.test(parts[0] ?? "")) {
+        out.comments.set("Total Deduplicated Percentage", (parts[1] ?? "").trim());
+        out.commentAt.set("Total Deduplicated Percentage", here);
+      }
+    } else if (l.trim() !== "") {
+      out.rows.push(l.split("\t"));
+      out.rowAt.push(here);
+    }
   }
   return out;
 }
@@ -136,7 +155,8 @@ const KNOWN_MODULES = new Set(["Basic Statistics", "Per base sequence quality", 
  * @param file path, for messages and (when `sampleNameFromFilename`) the sample name
  * @param options sample-name options
  */
-export function parse(text: string, file: string, options: ParseOptions = {}): FastqcReport {
+export function parse(rawText: string, file: string, options: ParseOptions = {}): FastqcReport {
+  const text = normalizeText(rawText);
   if (text.length === 0) throw new GwtInputError("empty file", { file });
   const { end: firstEnd, next: afterFirst } = lineEnd(text, 0);
   const first = text.slice(0, firstEnd);
@@ -153,42 +173,60 @@ export function parse(text: string, file: string, options: ParseOptions = {}): F
   };
   const basicMod = byName.get("Basic Statistics");
   if (!basicMod) throw new GwtInputError("no 'Basic Statistics' module", { file });
-  const kv = new Map((bodyOf(basicMod) as ModuleBody).rows.map((r) => [(r[0] ?? "").trim(), (r[1] ?? "").trim()]));
+  const basicBody = bodyOf(basicMod) as ModuleBody;
+  const kv = new Map(basicBody.rows.map((r) => [(r[0] ?? "").trim(), (r[1] ?? "").trim()]));
+  const kvAt = new Map(basicBody.rows.map((r, k) => [(r[0] ?? "").trim(), basicBody.rowAt[k] as number]));
   const filename = kv.get("Filename");
   if (filename === undefined) throw new GwtInputError("'Basic Statistics' has no Filename", { file, line: lineAt(text, basicMod.at) });
+  // Values the wide table uses: a negative count or a number beyond the double range is left
+  // missing and reported (file, line, field); the lazily built tables below just never hold one.
+  const sink = new IssueSink();
+  const at = (offset: number | undefined) => (): number => lineAt(text, offset ?? 0);
+  const basicNum = (key: string) => sink.num(kv.get(key), key, at(kvAt.get(key)), "count");
+  const flaggedKey = kv.has("Sequences flagged as poor quality") ? "Sequences flagged as poor quality" : "Filtered Sequences";
   const [lmin, lmax] = lengthRange(kv.get("Sequence length"));
   const basic: FastqcBasicStats = {
     filename,
     fileType: kv.get("File type") ?? null,
     encoding: kv.get("Encoding") ?? null,
-    totalSequences: num(cell(kv.get("Total Sequences"))),
-    sequencesFlaggedPoorQuality: num(cell(kv.get("Sequences flagged as poor quality") ?? kv.get("Filtered Sequences"))),
+    totalSequences: basicNum("Total Sequences"),
+    sequencesFlaggedPoorQuality: basicNum(flaggedKey),
     sequenceLengthMin: lmin,
     sequenceLengthMax: lmax,
-    percentGc: num(cell(kv.get("%GC"))),
+    percentGc: basicNum("%GC"),
     totalBases: kv.get("Total Bases") ?? null,
   };
   const modules: Record<string, FastqcStatus> = {};
   for (const m of mods) modules[m.name] = m.status;
 
   const rowsOf = (name: string): string[][] => bodyOf(byName.get(name))?.rows ?? [];
+  /** Rows of a module with a checked reader per row: `v(k, field)` is cell k, refused when negative or non-finite. */
+  const checkedRows = <T>(name: string, f: (r: string[], v: (k: number, field: string) => number | null) => T): T[] => {
+    const b = bodyOf(byName.get(name));
+    if (!b) return [];
+    return b.rows.map((r, ri) => f(r, (k, field) => sink.num(r[k], `${name}: ${field}`, at(b.rowAt[ri]), "count")));
+  };
   const pairs = (name: string): [number, number][] =>
     rowsOf(name)
       .map((r): [Cell, Cell] => [cell(r[0]), cell(r[1])])
       .filter((p): p is [number, number] => typeof p[0] === "number" && typeof p[1] === "number");
-  const perSequenceQuality = pairs("Per sequence quality scores").map(([quality, count]) => ({ quality, count }));
-  const perBaseN = rowsOf("Per base N content").map((r) => ({ base: (r[0] ?? "").trim(), nPct: num(cell(r[1])) }));
-  const lengthDistribution = rowsOf("Sequence Length Distribution")
-    .map((r) => ({ length: (r[0] ?? "").trim(), count: num(cell(r[1])) }))
+  const perSequenceQuality = checkedRows("Per sequence quality scores", (_r, v) => ({ quality: v(0, "Quality"), count: v(1, "Count") }))
+    .filter((x): x is { quality: number; count: number } => x.quality !== null && x.count !== null);
+  const perBaseN = checkedRows("Per base N content", (r, v) => ({ base: (r[0] ?? "").trim(), nPct: v(1, "N-Count") }));
+  const lengthDistribution = checkedRows("Sequence Length Distribution", (r, v) => ({ length: (r[0] ?? "").trim(), count: v(1, "Count") }))
     .filter((x): x is { length: string; count: number } => x.count !== null);
   const dupMod = bodyOf(byName.get("Sequence Duplication Levels"));
-  const totalDeduplicatedPct = num(cell(dupMod?.comments.get("Total Deduplicated Percentage")));
-  const overrepresented = rowsOf("Overrepresented sequences").map((r) => ({
+  const totalDeduplicatedPct = sink.num(dupMod?.comments.get("Total Deduplicated Percentage"), "Total Deduplicated Percentage", at(dupMod?.commentAt.get("Total Deduplicated Percentage")), "count");
+  const overrepresented = checkedRows("Overrepresented sequences", (r, v) => ({
     sequence: (r[0] ?? "").trim(),
-    count: num(cell(r[1])) ?? 0,
-    pct: num(cell(r[2])) ?? 0,
+    count: v(1, "Count") ?? 0,
+    pct: v(2, "Percentage") ?? 0,
     source: (r[3] ?? "").trim(),
   }));
+  const adapterBody = bodyOf(byName.get("Adapter Content"));
+  const adapterContent: FastqcTable | null = adapterBody
+    ? { header: adapterBody.header, rows: checkedRows("Adapter Content", (r, v) => r.map((c, k) => (k === 0 ? cell(c) : v(k, adapterBody.header[k] ?? `column ${k + 1}`)))) }
+    : null;
 
   const sampleRaw = options.sampleNameFromFilename ? baseName(file) : filename;
   const rec: FastqcReport = {
@@ -208,8 +246,9 @@ export function parse(text: string, file: string, options: ParseOptions = {}): F
     duplicationLevels: null,
     perBaseContent: null,
     overrepresented,
-    adapterContent: table(bodyOf(byName.get("Adapter Content"))),
+    adapterContent,
     otherModules: {},
+    ...sink.field(),
   };
   // Built on first read (same values as an eager parse; see `defineLazy`).
   defineLazy(rec, "perBaseQuality", () =>

@@ -2,7 +2,8 @@
 import { GwtInputError } from "../../util/errors";
 import type { ParseOptions } from "../picard/parse";
 import { cleanSampleName } from "../sampleName";
-import { cell, num, splitLines } from "../text";
+import { IssueSink } from "../issues";
+import { splitLines } from "../text";
 import type { DepthOfCoverageSummary, SaturationMutagenesisCounts } from "../types";
 import { baseName } from "../text";
 
@@ -18,14 +19,16 @@ export function parseSampleSummary(text: string, file: string, options: ParseOpt
     if (p.length === 1 && p[0] === "") continue;
     if (p.length !== header.length) throw new GwtInputError(`row has ${p.length} cells, header ${header.length}`, { file, line: i + 1 });
     if (p[0] === "Total") continue;
-    const row = new Map(header.map((h, k) => [h, cell(p[k])]));
+    // Depths, totals and percentages: a negative or non-finite one is left missing and reported.
+    const sink = new IssueSink();
+    const row = new Map(header.map((h, k) => [h, k === 0 ? null : sink.num(p[k], h, i + 1, "count")]));
     const pctBasesAbove: Record<string, number | null> = {};
     for (const h of header) {
       const m = /^%_bases_above_(\d+)$/.exec(h);
-      if (m) pctBasesAbove[m[1] as string] = num(row.get(h));
+      if (m) pctBasesAbove[m[1] as string] = row.get(h) ?? null;
     }
     const sampleRaw = options.sampleNameFromFilename ? baseName(file) : (p[0] as string);
-    out.push({ kind: "gatk/depthofcoverage", file, sampleRaw, sample: cleanSampleName(sampleRaw, options), total: num(row.get("total")), mean: num(row.get("mean")), granularMedian: num(row.get("granular_median")), pctBasesAbove });
+    out.push({ kind: "gatk/depthofcoverage", file, sampleRaw, sample: cleanSampleName(sampleRaw, options), total: row.get("total") ?? null, mean: row.get("mean") ?? null, granularMedian: row.get("granular_median") ?? null, pctBasesAbove, ...sink.field() });
   }
   if (out.length === 0) throw new GwtInputError("no sample rows", { file });
   return out;

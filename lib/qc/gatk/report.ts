@@ -4,10 +4,21 @@
  */
 import { GwtInputError } from "../../util/errors";
 import type { ParseOptions } from "../picard/parse";
+import { IssueSink } from "../issues";
 import { cleanSampleName } from "../sampleName";
 import { LineIndex, baseName, cell, defineLazy } from "../text";
 import type { GatkReport, GatkReportTable, MetricsRow } from "../types";
 
+
+/**
+ * The cells the wide table reads, checked when the file is parsed (the other rows are built lazily):
+ * counts and ratios, so a negative or non-finite value is left missing and reported with its line.
+ */
+const WIDE_CELLS: Readonly<Record<string, readonly string[]>> = {
+  RecalTable0: ["Observations", "Errors"],
+  TiTvVariantEvaluator: ["tiTvRatio"],
+  CountVariants: ["nSNPs", "nInsertions", "nDeletions"],
+};
 
 /** Parse a GATKReport; kind is `gatk/base_recalibrator`, `gatk/varianteval` or `gatk/report`. */
 export function parse(text: string, file: string, options: ParseOptions = {}): GatkReport {
@@ -18,6 +29,7 @@ export function parse(text: string, file: string, options: ParseOptions = {}): G
   const tag = m[1] === "GATKReport" ? "#:GATKTable:" : "#:SENTIEON_QCAL_TABLE:";
   const declared = Number(m[3]);
   const tables: GatkReportTable[] = [];
+  const sink = new IssueSink();
   let i = 1;
   while (i < lines.length) {
     if (!lines.startsWith(i, tag)) {
@@ -44,17 +56,19 @@ export function parse(text: string, file: string, options: ParseOptions = {}): G
     const nfound = j - from;
     if (Number.isFinite(nrows) && nfound !== nrows)
       throw new GwtInputError(`table '${name}' declares ${nrows} rows but has ${nfound} (truncated?)`, { file, line: j });
-    const t: GatkReportTable = { name: name ?? "", description: desc.join(":"), header, rows: [] };
-    defineLazy(t, "rows", () => {
+    const checked = new Set(WIDE_CELLS[name ?? ""] ?? []);
+    const readRows = (check: boolean): MetricsRow[] => {
       const rows: MetricsRow[] = [];
       for (let k = from; k < j; k++) {
         const p = split(lines.line(k));
         const o: MetricsRow = {};
-        header.forEach((h, c) => (o[h] = cell(p[c])));
+        header.forEach((h, c) => (o[h] = check && checked.has(h) ? sink.cell(p[c], `${name}.${h}`, k + 1, "count") : cell(p[c])));
         rows.push(o);
       }
       return rows;
-    });
+    };
+    const t: GatkReportTable = { name: name ?? "", description: desc.join(":"), header, rows: checked.size > 0 ? readRows(true) : [] };
+    if (checked.size === 0) defineLazy(t, "rows", () => readRows(false));
     tables.push(t);
     i = j;
   }
@@ -64,7 +78,7 @@ export function parse(text: string, file: string, options: ParseOptions = {}): G
   const names = new Set(tables.map((t) => t.name));
   const kind = names.has("RecalTable0") || names.has("Arguments") && names.has("Quantized") ? "gatk/base_recalibrator" : names.has("TiTvVariantEvaluator") || names.has("CountVariants") ? "gatk/varianteval" : "gatk/report";
   const sampleRaw = baseName(file);
-  return { kind, file, sampleRaw, sample: cleanSampleName(sampleRaw, options), version: `${m[1]}${m[2] ? ` ${m[2]}` : ""}`, tables };
+  return { kind, file, sampleRaw, sample: cleanSampleName(sampleRaw, options), version: `${m[1]}${m[2] ? ` ${m[2]}` : ""}`, tables, ...sink.field() };
 }
 
 /** A table by name. */

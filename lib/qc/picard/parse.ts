@@ -4,8 +4,9 @@
  * may hold several sections (concatenated outputs); each becomes one `PicardMetricsFile`. Pure.
  */
 import { GwtInputError } from "../../util/errors";
+import { IssueSink } from "../issues";
 import { cleanSampleName, type SampleNameOptions } from "../sampleName";
-import { LineIndex, baseName, cell, defineLazy } from "../text";
+import { LineIndex, baseName, cell, defineLazy, normalizeText } from "../text";
 import type { Cell, MetricsRow, PicardMetricsFile } from "../types";
 
 
@@ -56,6 +57,26 @@ function program(cmd: string | null, sentieonAlgo: string | null): string | null
   return p === "" ? null : p;
 }
 
+/**
+ * Columns that hold a count, a size, a length or a share (never negative in any Picard class): a
+ * negative value there is refused with an issue. Signed columns (LOD scores, OXIDATION_Q, lanes,
+ * HS_PENALTY_* written as -1) do not match. Checked on every Picard file of multiqc-test-data.
+ */
+const COUNT_COLUMN = /(^(TOTAL|PF|PCT|PERCENT)_)|((READS|BASES|PAIRS|DUPLICATES|_COUNT|LIBRARY_SIZE|INSERT_SIZE|READ_LENGTH|COVERAGE|TERRITORY)$)/;
+
+/** True when a Picard column can hold only values >= 0 (see `COUNT_COLUMN`). */
+export function isCountColumn(name: string): boolean {
+  return COUNT_COLUMN.test(name);
+}
+
+/** Number of tab-separated cells of a line (trailing empty cells included). */
+function cellCount(lines: LineIndex, i: number): number {
+  const t = lines.text;
+  let n = 1;
+  for (let k = lines.start(i), e = lines.end(i); k < e; k++) if (t.charCodeAt(k) === 9) n++;
+  return n;
+}
+
 function splitRow(line: string): string[] {
   const cells = line.split("\t");
   while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
@@ -69,8 +90,11 @@ function splitRow(line: string): string[] {
  * @param options sample-name options
  * @returns one record per metrics section; a header without any section throws GwtInputError
  */
-export function parse(text: string, file: string, options: ParseOptions = {}): PicardMetricsFile[] {
+export function parse(rawText: string, file: string, options: ParseOptions = {}): PicardMetricsFile[] {
+  const text = normalizeText(rawText);
   const lines = new LineIndex(text);
+  /** Last line (0-based) that is a data row of a table or histogram: a cut there is checked at the end. */
+  let lastDataLine = -1;
   const out: PicardMetricsFile[] = [];
   let commandLine: string | null = null;
   let sentieonAlgo: string | null = null;
@@ -79,14 +103,16 @@ export function parse(text: string, file: string, options: ParseOptions = {}): P
   let expectCmd = false;
   let i = 0;
 
-  const readTable = (start: number, what: string): { header: string[]; rows: string[][]; next: number; line: number } => {
+  const readTable = (start: number, what: string): { header: string[]; rows: string[][]; rowLines: number[]; next: number; line: number } => {
     let j = start;
     while (j < lines.length && lines.blank(j)) j++;
     if (j >= lines.length || lines.startsWith(j, "#"))
       throw new GwtInputError(`${what} has no header row (file truncated?)`, { file, line: start });
     const header = splitRow(lines.line(j)).map((h) => h.trim());
+    const width = cellCount(lines, j);
     const headerLine = j + 1;
     const rows: string[][] = [];
+    const rowLines: number[] = [];
     for (j++; j < lines.length; j++) {
       const l = lines.line(j);
       if ((l.trim() === "" && !l.includes("\t")) || l.startsWith("#")) break;
@@ -94,9 +120,14 @@ export function parse(text: string, file: string, options: ParseOptions = {}): P
       if (r.length === header.length && r.every((c, k) => c.trim() === header[k])) continue; // repeated header (merged files)
       if (r.length > header.length)
         throw new GwtInputError(`row has ${r.length} cells but the header has ${header.length}`, { file, line: j + 1 });
+      // Picard writes every cell of a row, empty ones too (tabs): fewer cells = a row cut short.
+      const n = cellCount(lines, j);
+      if (n < width) throw new GwtInputError(`row has ${n} of the header's ${width} cells (file cut inside this row?)`, { file, line: j + 1 });
       rows.push(r);
+      rowLines.push(j + 1);
+      lastDataLine = j;
     }
-    return { header, rows, next: j, line: headerLine };
+    return { header, rows, rowLines, next: j, line: headerLine };
   };
 
   while (i < lines.length) {
@@ -132,7 +163,7 @@ export function parse(text: string, file: string, options: ParseOptions = {}): P
       const hh = splitRow(h < lines.length ? lines.line(h) : "");
       const inferred = inferMetricsClass(hh, null);
       const cls = inferred !== "Unknown" ? inferred : hh.includes("clipped_bases") ? "MarkIlluminaAdapters" : (prog ?? "Unknown");
-      const section = build(`${cls}Histogram`, { header: [], rows: [], line: i + 1 }, i);
+      const section = build(`${cls}Histogram`, { header: [], rows: [], rowLines: [], line: i + 1 }, i);
       out.push(section.rec);
       i = section.next;
       continue;
@@ -154,6 +185,9 @@ export function parse(text: string, file: string, options: ParseOptions = {}): P
     }
     i++;
   }
+  // htsjdk ends every row with a newline: a file that stops inside a data row may have lost the end of its last cell.
+  if (lastDataLine >= 0 && lastDataLine === lines.length - 1 && !text.endsWith("\n"))
+    throw new GwtInputError("file ends inside a table row, without the final newline Picard writes: the row may be cut (file truncated?)", { file, line: lines.length });
   if (out.length === 0) {
     if (lines.length === 0) throw new GwtInputError("empty file", { file });
     throw new GwtInputError(
@@ -163,11 +197,13 @@ export function parse(text: string, file: string, options: ParseOptions = {}): P
   }
   return out;
 
-  function build(metricsClass: string, t: { header: string[]; rows: string[][]; line: number }, from: number): { rec: PicardMetricsFile; next: number } {
-    const rows: MetricsRow[] = t.rows.map((r) => {
+  function build(metricsClass: string, t: { header: string[]; rows: string[][]; rowLines: number[]; line: number }, from: number): { rec: PicardMetricsFile; next: number } {
+    const sink = new IssueSink();
+    const counts = t.header.map(isCountColumn);
+    const rows: MetricsRow[] = t.rows.map((r, ri) => {
       const o: MetricsRow = {};
       t.header.forEach((h, k) => {
-        if (h !== "") o[h] = cell(r[k]);
+        if (h !== "") o[h] = sink.cell(r[k], h, t.rowLines[ri], counts[k] ? "count" : "any");
       });
       return o;
     });
@@ -185,7 +221,12 @@ export function parse(text: string, file: string, options: ParseOptions = {}): P
         // Histograms can be 100k lines (HsMetrics per-base coverage): find the end by scanning
         // in place; the rows are split and converted only when `histogram` is read.
         const from = k;
-        for (k++; k < lines.length; k++) if (lines.blank(k) || lines.startsWith(k, "#")) break;
+        const width = cellCount(lines, from);
+        for (k++; k < lines.length; k++) {
+          if (lines.blank(k) || lines.startsWith(k, "#")) break;
+          if (cellCount(lines, k) < width) throw new GwtInputError(`histogram row has ${cellCount(lines, k)} of the header's ${width} cells (file cut inside this row?)`, { file, line: k + 1 });
+        }
+        if (k - 1 > from) lastDataLine = Math.max(lastDataLine, k - 1);
         histogram = { from, to: k };
       }
       j = k;
@@ -205,6 +246,7 @@ export function parse(text: string, file: string, options: ParseOptions = {}): P
       rows,
       line: t.line,
       ...(histogram ? { histogram: undefined } : {}),
+      ...sink.field(),
     };
     if (histogram) {
       const { from, to } = histogram;

@@ -2,6 +2,7 @@
 import { GwtInputError } from "../../util/errors";
 import type { ParseOptions } from "../picard/parse";
 import { cleanSampleName } from "../sampleName";
+import { IssueSink } from "../issues";
 import { baseName, splitLines } from "../text";
 import type { SamtoolsFlagstat } from "../types";
 
@@ -11,6 +12,7 @@ const LINE = /^(\d+) \+ (\d+) (.+?)(?:\s*\([^()]*(?:%|N\/A)[^()]*\))?\s*$/;
 /** Parse flagstat text or JSON; keys are the text labels ("in total", "mapped", "properly paired", ...). */
 export function parse(text: string, file: string, options: ParseOptions = {}): SamtoolsFlagstat {
   const counts: Record<string, readonly [number, number]> = {};
+  const sink = new IssueSink();
   const t = text.trimStart();
   if (t.startsWith("{")) {
     let j: Record<string, Record<string, number>>;
@@ -21,7 +23,14 @@ export function parse(text: string, file: string, options: ParseOptions = {}): S
     }
     const p = j["QC-passed reads"] ?? {};
     const f = j["QC-failed reads"] ?? {};
-    for (const k of Object.keys(p)) if (typeof p[k] === "number") counts[k === "total" ? "in total" : k.replace(/ %$/, "")] = [p[k] as number, (f[k] as number) ?? 0];
+    for (const k of Object.keys(p)) {
+      // "mapped %" etc. are percentages of the counts beside them, not counts (they used to overwrite "mapped").
+      if (typeof p[k] !== "number" || / %$/.test(k)) continue;
+      // Counts only (JSON.parse turns 1e309 into Infinity): a negative or non-finite one is left out and reported.
+      const pass = sink.json(p[k], `QC-passed reads.${k}`, "count");
+      const fail = typeof f[k] === "number" ? sink.json(f[k], `QC-failed reads.${k}`, "count") : 0;
+      if (pass !== null && fail !== null) counts[k === "total" ? "in total" : k] = [pass, fail];
+    }
   } else {
     const lines = splitLines(text);
     lines.forEach((l, i) => {
@@ -29,12 +38,14 @@ export function parse(text: string, file: string, options: ParseOptions = {}): S
       const m = LINE.exec(l);
       if (!m) throw new GwtInputError(`not a flagstat line: '${l.slice(0, 60)}'`, { file, line: i + 1 });
       const key = (m[3] as string).replace(/^in total.*/, "in total").trim();
-      counts[key] = [Number(m[1]), Number(m[2])];
+      const pass = sink.num(m[1], `${key} (QC-passed)`, i + 1);
+      const fail = sink.num(m[2], `${key} (QC-failed)`, i + 1);
+      if (pass !== null && fail !== null) counts[key] = [pass, fail];
     });
   }
   if (!counts["in total"]) throw new GwtInputError("no 'in total' line", { file });
   const sampleRaw = baseName(file);
-  return { kind: "samtools/flagstat", file, sampleRaw, sample: cleanSampleName(sampleRaw, options), counts };
+  return { kind: "samtools/flagstat", file, sampleRaw, sample: cleanSampleName(sampleRaw, options), counts, ...sink.field() };
 }
 
 /** Wide columns: QC-passed totals; percentages of `in total`. */

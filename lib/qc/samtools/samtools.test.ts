@@ -41,6 +41,8 @@ test("samtools flagstat: old and new text layouts", { skip: !dir && NO_MIRROR },
   assert.ok(Math.abs((flagstatWide(neu)["samtools.flagstat.mapped_pct"] as number) - 98.82) < 0.01);
   const js = parseFlagstat(JSON.stringify({ "QC-passed reads": { total: 10, mapped: 9, "mapped %": 90 }, "QC-failed reads": { total: 1, mapped: 0 } }), "f.json");
   assert.deepEqual(js.counts["in total"], [10, 1]);
+  assert.deepEqual(js.counts["mapped"], [9, 0], "'mapped %' (a percentage) does not overwrite the 'mapped' count");
+  assert.equal(flagstatWide(js)["samtools.flagstat.mapped_pct"], 90);
   assert.throws(() => parseFlagstat("hello\n", "x"), GwtInputError);
 });
 

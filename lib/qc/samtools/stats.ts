@@ -2,7 +2,8 @@
 import { GwtInputError } from "../../util/errors";
 import type { ParseOptions } from "../picard/parse";
 import { cleanSampleName } from "../sampleName";
-import { baseName, cell, splitLines } from "../text";
+import { IssueSink } from "../issues";
+import { baseName, cell, cellProblem, splitLines } from "../text";
 import type { SamtoolsStats } from "../types";
 
 
@@ -17,14 +18,16 @@ export function parse(text: string, file: string, options: ParseOptions = {}): S
   const sn: Record<string, number> = {};
   const insertSizes: [number, number][] = [];
   const coverage: [number, number][] = [];
+  const sink = new IssueSink();
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as string;
     if (l.startsWith("SN\t")) {
       const parts = l.split("\t");
       const key = (parts[1] ?? "").replace(/:$/, "").trim();
-      const v = cell(parts[2]);
-      if (typeof v !== "number") throw new GwtInputError(`SN value is not a number: '${parts[2] ?? ""}'`, { file, line: i + 1, field: key });
-      sn[key] = v;
+      // Every SN value is a count, a length, a rate or a quality: a negative or non-finite one is left out and reported.
+      if (cellProblem(parts[2]) === undefined && typeof cell(parts[2]) !== "number") throw new GwtInputError(`SN value is not a number: '${parts[2] ?? ""}'`, { file, line: i + 1, field: key });
+      const v = sink.num(parts[2], key, i + 1, "count");
+      if (v !== null) sn[key] = v;
     } else if (l.startsWith("IS\t")) {
       const p = l.split("\t");
       insertSizes.push([Number(p[1]), Number(p[2])]);
@@ -35,7 +38,7 @@ export function parse(text: string, file: string, options: ParseOptions = {}): S
   }
   if (Object.keys(sn).length === 0) throw new GwtInputError("no 'SN' summary lines (file truncated?)", { file });
   const sampleRaw = baseName(file);
-  return { kind: "samtools/stats", file, sampleRaw, sample: cleanSampleName(sampleRaw, options), version, sn, insertSizes, coverage };
+  return { kind: "samtools/stats", file, sampleRaw, sample: cleanSampleName(sampleRaw, options), version, sn, insertSizes, coverage, ...sink.field() };
 }
 
 const pct = (a: number | undefined, b: number | undefined): number | null => (a !== undefined && b ? (100 * a) / b : null);
