@@ -1,5 +1,7 @@
-/** How a raw metric becomes a model feature. */
-export type Transform = "identity" | "log10" | "log1p" | "logit";
+import type { TransformName } from "../util/transforms";
+
+/** How a raw metric becomes a screening feature (lib/util/transforms; models: `modelFeatureTransform`). */
+export type Transform = Extract<TransformName, "identity" | "log10" | "log1p" | "logit">;
 
 /** When a metric exists in a workflow: from the reads alone, or only after alignment. */
 export type Stage = "input" | "reads" | "alignment";

@@ -12,11 +12,14 @@ export function modelCard(file: ModelFile): string {
   const L: string[] = [];
   L.push(`# Model card: ${file.modelType}`, "");
   if (file.description) L.push(file.description, "");
-  L.push(`Predicts **${file.target.name}** (${file.target.unit}${file.target.transform === "log" ? ", on the natural-log scale" : ""}).`, "");
+  L.push(`Predicts **${file.target.name}** (the trace's \`${file.target.name}\` field, in ${file.target.unit}${file.target.transform === "log" ? ", fitted on the natural-log scale" : ""}).`, "");
   if (file.step || file.tier || file.moment) L.push(`- step: ${file.step ?? "-"}`, `- tier: ${file.tier ?? "-"}`, `- moment: ${file.moment ?? "-"}`, "");
   const env = file.envelope;
-  L.push("## Inputs", "", env ? "| feature | unit | transform | training min | training max |" : "| feature | unit | transform |", env ? "|---|---|---|---|---|" : "|---|---|---|");
-  for (const f of file.features) L.push(env ? `| ${f.name} | ${f.unit} | ${f.transform} | ${fmt(env.features[f.name]?.min ?? "-")} | ${fmt(env.features[f.name]?.max ?? "-")} |` : `| ${f.name} | ${f.unit} | ${f.transform} |`);
+  L.push("## Inputs", "", env ? "| column | registry feature | unit | transform | training min | training max |" : "| column | registry feature | unit | transform |", env ? "|---|---|---|---|---|---|" : "|---|---|---|---|");
+  for (const f of file.features) {
+    const head = `| ${f.name} | ${f.registryName ?? "-"} | ${f.unit} | ${f.transform} |`;
+    L.push(env ? `${head} ${fmt(env.features[f.name]?.min ?? "-")} | ${fmt(env.features[f.name]?.max ?? "-")} |` : head);
+  }
   if (env) {
     L.push("", "## Training envelope", "", `- runs: ${env.rows}`);
     if (env.reads) L.push(`- reads per mate: ${fmt(env.reads.min)} to ${fmt(env.reads.max)}`);

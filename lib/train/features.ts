@@ -9,6 +9,7 @@
  * registry's order, so the harness models match notebook 05's inputs.
  */
 import { specOf } from "../analysis/prediction/stepModels";
+import { forward } from "../util/transforms";
 import { FEATURES } from "../features/registry";
 import { tierFeatures } from "../features/tiers";
 import type { FeatureSpec } from "../models/features";
@@ -92,7 +93,7 @@ export function stepTable(step: string, tasks: readonly JoinedTask[], samples: R
     records.push(rec);
     ids.push(t.sample);
     groups.push(t.group);
-    y.push(Math.log(t.timeS));
+    y.push(forward("log", t.timeS));
   }
   const present = new Set<string>();
   for (const r of records) for (const k of Object.keys(r)) present.add(k);
