@@ -6,6 +6,7 @@ import { fastqcWide, parseFastqc, parseFastqcZip } from "./fastqc";
 import * as fastp from "./fastp";
 import { depthOfCoverageWide, gatkReportWide, parseDepthOfCoverageSummary, parseGatkReport, parseSaturationMutagenesis } from "./gatk";
 import * as multiqc from "./multiqc";
+import { fastqcTableWide, parseFastpTable, parseFastqcTable } from "./multiqcTables";
 import { parsePicard, picardWide, type ParseOptions } from "./picard";
 import {
   flagstatWide, idxstatsWide, parseAmpliconclip, parseFlagstat, parseIdxstats, parseSamtoolsCoverage, parseSamtoolsMarkdup,
@@ -13,6 +14,7 @@ import {
 } from "./samtools";
 import type * as T from "./types";
 import type { Cell, QcRecord } from "./types";
+import type { WideColumns } from "./vocabulary";
 
 /** What a parser receives: the raw bytes and (for text formats) the decoded text. */
 export interface QcInput {
@@ -48,10 +50,12 @@ export const QC_MODULES: Readonly<Record<string, QcModule>> = {
   "gatk/analyze_saturation_mutagenesis": { tool: "gatk", parse: (x, f, o) => [parseSaturationMutagenesis(x.text, f, o)] },
   "multiqc/general_stats": { tool: "multiqc", parse: (x, f, o) => multiqc.parseGeneralStats(x.text, f, o) },
   "multiqc/data_json": { tool: "multiqc", parse: (x, f, o) => multiqc.parseDataJson(x.text, f, o) },
+  "multiqc/fastqc": { tool: "multiqc", parse: (x, f, o) => parseFastqcTable(x.text, f, o) },
+  "multiqc/fastp": { tool: "multiqc", parse: (x, f, o) => parseFastpTable(x.text, f, o) },
 };
 
 /** Wide-table columns of one record (+ a note on which row of a multi-row class was used). */
-export function wideOf(r: QcRecord): { columns: Record<string, Cell>; note?: string } {
+export function wideOf(r: QcRecord): { columns: WideColumns; note?: string } {
   switch (r.kind) {
     case "fastqc": return { columns: fastqcWide(r as T.FastqcReport) };
     case "fastp": return { columns: fastp.wide(r as T.FastpReport) };
@@ -68,6 +72,7 @@ export function wideOf(r: QcRecord): { columns: Record<string, Cell>; note?: str
     case "gatk/depthofcoverage": return { columns: depthOfCoverageWide(r as T.DepthOfCoverageSummary) };
     case "gatk/analyze_saturation_mutagenesis": return { columns: {} };
     case "multiqc": return { columns: multiqc.wide(r as T.MultiqcGeneralStats) };
+    case "multiqc/fastqc": return { columns: fastqcTableWide(r as T.MultiqcFastqcRow) };
     default:
       if (r.kind.startsWith("gatk/")) return { columns: gatkReportWide(r as Parameters<typeof gatkReportWide>[0]) };
       if (r.kind.startsWith("picard/")) {

@@ -101,7 +101,7 @@ export function stepTable(step: string, tasks: readonly JoinedTask[], samples: R
   const useRegistry = harness.some((s) => present.has(s.name));
   let candidates: Array<FeatureSpec & { kind: "size" | "quality" }>;
   if (useRegistry) {
-    const kinds = new Map(FEATURES.map((f) => [f.column, f.kind] as const));
+    const kinds = new Map<string, "size" | "quality">(FEATURES.map((f) => [f.column, f.kind] as const));
     candidates = harness.map((s) => ({ ...s, kind: kinds.get(s.name) ?? "quality" }));
     // in flight: registry features written by one of the step's ancestors (e.g. MarkDuplicates' metrics for the callers)
     if (opts.moment === "in-flight") {
