@@ -204,3 +204,20 @@ test("predict --trace: the completed steps' observed times enable the in-flight 
   assert.equal(tier.get("bwa_mem"), "fastp", "no in-flight tier for BWA-MEM (its only ancestor is the input)");
   assert.ok(rows.every((x) => x.predicted > 0));
 });
+
+test("predict on harness runs r0001 and r0002 prints exactly what the shipped models printed before the model-file fields and tiers of #14/#15 (frozen output; regenerate only when the models are retrained on purpose)", () => {
+  const qc = (r: string) => join(__dirname, "..", "..", "data", "harness", "runs", r, "qc");
+  const r = run("predict", "--model", MODELS, "--qc", qc("r0001"), qc("r0002"), "--sample-from-dir");
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, readFileSync(join(__dirname, "..", "..", "lib", "cli", "fixtures", "predict-r0001-r0002.tsv"), "utf8"));
+});
+
+test("predict --trace --json on r0001/r0002 (in-flight tier) gives, to the last digit, what the shipped models gave before #14/#15's changes (frozen output)", () => {
+  const qc = (r: string) => join(__dirname, "..", "..", "data", "harness", "runs", r, "qc");
+  const trace = join(__dirname, "..", "..", "data", "harness", "trace.tsv");
+  const r = run("predict", "--model", MODELS, "--qc", qc("r0001"), qc("r0002"), "--sample-from-dir", "--trace", trace, "--json");
+  assert.equal(r.status, 0, r.stderr);
+  const got = JSON.parse(r.stdout) as Array<{ tier: string }>;
+  assert.deepEqual(got, JSON.parse(readFileSync(join(__dirname, "..", "..", "lib", "cli", "fixtures", "predict-r0001-r0002-trace.json"), "utf8")));
+  assert.ok(got.some((p) => p.tier === "in-flight") && got.some((p) => p.tier === "fastp"));
+});

@@ -26,7 +26,7 @@ import type { FastpReport, MultiqcFastqcRow } from "./types";
 import type { ToolColumn, ToolColumns } from "./vocabulary";
 
 /** FastQC module flag columns of MultiQC's FastQC table (those present are counted). */
-export const FASTQC_MODULE_FLAGS = [
+const FASTQC_MODULE_FLAGS = [
   "basic_statistics", "per_base_sequence_quality", "per_tile_sequence_quality", "per_sequence_quality_scores", "per_base_sequence_content",
   "per_base_gc_content", "per_sequence_gc_content", "per_base_n_content", "sequence_length_distribution", "sequence_duplication_levels", "overrepresented_sequences",
   "adapter_content", "kmer_content",
