@@ -16,5 +16,5 @@ export { modelCard } from "./modelCard";
 export { predictRuntime, type SamplePrediction } from "./predict";
 export * from "./evaluate";
 export { trainingEnvelope, impossibleValue, outsideEnvelope, type TrainingEnvelope, type Range, type Calibration } from "./envelope";
-export { predictTiered, modelStep, type TieredPrediction } from "./tiered";
+export { predictTiered, modelStep, TIER_ORDER, type TieredPrediction } from "./tiered";
 export { calibrationFromPoints, calibrationPoints, calibratedModelJSON, type CalibrationPoint, type CalibrateOptions } from "./calibrate";
