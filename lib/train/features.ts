@@ -126,7 +126,7 @@ export function stepTable(step: string, tasks: readonly JoinedTask[], samples: R
     if (missing > 0) { dropped.push({ feature: c.name, reason: `missing in ${missing} of ${records.length} runs` }); continue; }
     // Constant columns carry nothing; the registry's set is kept whole (notebook 05's inputs, byte for byte).
     if (!useRegistry && new Set(vals).size <= 1) { dropped.push({ feature: c.name, reason: "constant over the runs" }); continue; }
-    specs.push({ name: c.name, unit: c.unit, transform: c.transform });
+    specs.push({ name: c.name, unit: c.unit, transform: c.transform, ...(c.registryName ? { registryName: c.registryName } : {}) });
   }
   return { table: { step, ids, groups, records, yLog: Float64Array.from(y), specs }, dropped };
 }
