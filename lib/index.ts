@@ -4,6 +4,7 @@ export * from "./util/errors";
 export * from "./util/units";
 export * from "./util/stats";
 export * from "./util/hash";
+export * as transforms from "./util/transforms";
 export * from "./data";
 export * as qc from "./qc";
 export * as traces from "./traces";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -89,7 +89,7 @@ test("predict on a folder holding only FastQC zips predicts every shipped step a
   assert.equal(r.status, 0, r.stderr);
   const lines = r.stdout.trim().split("\n");
   assert.match(lines[0] ?? "", /^sample\tstep\ttier\tpredicted_s/);
-  const steps = new Set(readdirSync(models).filter((f) => f.endsWith(".json")).map((f) => f.replace(/^harness-(.*)-(fastqc|fastp|in-flight)\.json$/, "$1")));
+  const steps = new Set(readdirSync(models).filter((f) => f.endsWith(".json")).map((f) => f.replace(/^harness-(.*)-(fastqc-basic|fastqc|fastp|in-flight)\.json$/, "$1")));
   const got = lines.slice(1).map((l) => l.split("\t"));
   assert.deepEqual(new Set(got.map((c) => c[1])), steps);
   for (const c of got) {
@@ -97,6 +97,52 @@ test("predict on a folder holding only FastQC zips predicts every shipped step a
     assert.ok(Number(c[3]) > 0, c.join(" "));
   }
 });
+
+const MODELS = join(__dirname, "..", "..", "artifacts", "models");
+const shippedSteps = (): Set<string> => new Set(readdirSync(MODELS).filter((f) => f.endsWith(".json")).map((f) => f.replace(/^harness-(.*)-(fastqc-basic|fastqc|fastp|in-flight)\.json$/, "$1")));
+const table = (stdout: string): string[][] => stdout.trim().split("\n").slice(1).map((l) => l.split("\t"));
+
+test("predict on MultiQC-only folders (real MultiQC 1.35 on 4 harness runs) predicts every step at the fastqc-basic tier, the same numbers as from the runs' FastQC zips", () => {
+  const fixtures = join(__dirname, "..", "..", "lib", "qc", "fixtures", "multiqc-harness");
+  const runs = readdirSync(fixtures).filter((r) => /^r\d+$/.test(r)).sort();
+  assert.equal(runs.length, 4);
+  const viaMqc = run("predict", "--model", MODELS, "--qc", ...runs.map((r) => join(fixtures, r)), "--sample-from-dir", "--json");
+  assert.equal(viaMqc.status, 0, viaMqc.stderr);
+  const got = JSON.parse(viaMqc.stdout) as Array<{ sample: string; step: string; tier: string; predicted: number; error: string | null; skippedTiers: string[] }>;
+  assert.equal(got.length, runs.length * shippedSteps().size);
+  for (const p of got) assert.ok(p.tier === "fastqc-basic" && p.error === null && p.predicted > 0, JSON.stringify(p));
+  assert.deepEqual(new Set(got.map((p) => p.step)), shippedSteps());
+  // the same runs' FastQC zips, predicted by the fastqc-basic models only: identical predictions
+  const zipDir = mkdtempSync(join(tmpdir(), "gwt-mqc-zips-"));
+  for (const r of runs) {
+    const d = join(zipDir, r);
+    mkdirSync(d, { recursive: true });
+    for (const f of ["reads_R1_fastqc.zip", "reads_R2_fastqc.zip"]) copyFileSync(join(__dirname, "..", "..", "data", "harness", "runs", r, "qc", f), join(d, f));
+  }
+  const basic = readdirSync(MODELS).filter((f) => f.endsWith("-fastqc-basic.json")).map((f) => join(MODELS, f)).join(",");
+  const viaZips = run("predict", "--model", basic, "--qc", ...runs.map((r) => join(zipDir, r)), "--sample-from-dir", "--json");
+  assert.equal(viaZips.status, 0, viaZips.stderr);
+  // (skippedTiers differ: the zips were predicted by the fastqc-basic models alone)
+  const core = (ps: Array<Record<string, unknown>>) => ps.map(({ skippedTiers: _, ...p }) => p);
+  assert.deepEqual(core(got), core(JSON.parse(viaZips.stdout)));
+  // the MultiQC runs name what richer tiers lack: FastQC's distributions, which MultiQC's tables do not carry
+  for (const p of got) assert.match(p.skippedTiers.at(-1) ?? "", /^tier fastqc lacks feature\(s\) fastqc\.mean_quality, derived\.lowq_base_quality/);
+});
+
+for (const [run_, n] of [["sarek-fuzzylife", 6], ["crispriscreen-cbbmlargelibrary", 96]] as const) {
+  test(`predict on a real nf-core MultiQC folder (${run_}) predicts every read sample at the fastqc-basic tier`, { skip: mirror ? false : "no dataset mirror (nfcore-runs)" }, () => {
+    const dir = join(mirror as string, "nfcore-runs", run_, "results", "multiqc", "multiqc_data");
+    const r = run("predict", "--model", MODELS, "--qc", dir);
+    assert.equal(r.status, 0, r.stderr);
+    const rows = table(r.stdout);
+    const predicted = rows.filter((c) => c[2] === "fastqc-basic");
+    assert.equal(new Set(predicted.map((c) => c[0])).size, n, "every sample MultiQC's FastQC table names");
+    assert.equal(predicted.length, n * shippedSteps().size);
+    for (const c of predicted) assert.ok(Number(c[3]) > 0, c.join(" "));
+    // what is left unpredicted: QC rows of BAMs/VCFs (`X.md`, `X.haplotypecaller.filtered`), never a read sample
+    for (const c of rows.filter((x) => x[2] !== "fastqc-basic")) assert.match(c[0] ?? "", /\.(md|haplotypecaller\.filtered)$/, c.join(" "));
+  });
+}
 
 test("predict: a row with impossible values is refused by name, the others predicted (exit 0); no predictable sample: exit 1", () => {
   const dir = mkdtempSync(join(tmpdir(), "gwt-hostile-"));
@@ -157,4 +203,21 @@ test("predict --trace: the completed steps' observed times enable the in-flight 
   assert.equal(tier.get("sortsam"), "in-flight");
   assert.equal(tier.get("bwa_mem"), "fastp", "no in-flight tier for BWA-MEM (its only ancestor is the input)");
   assert.ok(rows.every((x) => x.predicted > 0));
+});
+
+test("predict on harness runs r0001 and r0002 prints exactly what the shipped models printed before the model-file fields and tiers of #14/#15 (frozen output; regenerate only when the models are retrained on purpose)", () => {
+  const qc = (r: string) => join(__dirname, "..", "..", "data", "harness", "runs", r, "qc");
+  const r = run("predict", "--model", MODELS, "--qc", qc("r0001"), qc("r0002"), "--sample-from-dir");
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, readFileSync(join(__dirname, "..", "..", "lib", "cli", "fixtures", "predict-r0001-r0002.tsv"), "utf8"));
+});
+
+test("predict --trace --json on r0001/r0002 (in-flight tier) gives, to the last digit, what the shipped models gave before #14/#15's changes (frozen output)", () => {
+  const qc = (r: string) => join(__dirname, "..", "..", "data", "harness", "runs", r, "qc");
+  const trace = join(__dirname, "..", "..", "data", "harness", "trace.tsv");
+  const r = run("predict", "--model", MODELS, "--qc", qc("r0001"), qc("r0002"), "--sample-from-dir", "--trace", trace, "--json");
+  assert.equal(r.status, 0, r.stderr);
+  const got = JSON.parse(r.stdout) as Array<{ tier: string }>;
+  assert.deepEqual(got, JSON.parse(readFileSync(join(__dirname, "..", "..", "lib", "cli", "fixtures", "predict-r0001-r0002-trace.json"), "utf8")));
+  assert.ok(got.some((p) => p.tier === "in-flight") && got.some((p) => p.tier === "fastp"));
 });

@@ -154,7 +154,7 @@ export function stepLimits(
     sizeOf.set(id, present(r, sizeFeature) && (r[sizeFeature] as number) > 0 ? (r[sizeFeature] as number) * bytesPerUnit : null);
   });
   const preds = keepIds.length > 0 ? predictRuntime(loaded, keepRecs, keepIds, meta.modelFile) : [];
-  const scale = loaded.file.target.transform === "log" ? "log" : "identity";
+  const scale = loaded.file.target.transform;
   const samples: SampleLimit[] = [];
   let coverage: number | null = null;
   let tailK: number | null = null;

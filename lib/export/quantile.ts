@@ -3,6 +3,7 @@
  * limit to an operator's queue bin. Pure functions; every number is in seconds of the model's target.
  */
 import { GwtInputError } from "../util/errors";
+import { forward, inverse, type ModelTargetTransform } from "../util/transforms";
 
 /** Default export options, shared by the CLI and the library. */
 export const DEFAULT_EXPORT_OPTIONS = {
@@ -51,13 +52,13 @@ export function checkQuantile(q: number, field = "--quantile"): number {
  * At quantile = 1 - alpha/2 (0.95 for the shipped 90% intervals) the limit is exactly `upper`.
  * @example quantileLimit({ predicted: 19, upper: 27, coverage: 0.9 }, 0.95, "log") // 27
  */
-export function quantileLimit(p: { predicted: number; upper: number; coverage: number }, quantile: number, scale: "log" | "identity"): number {
+export function quantileLimit(p: { predicted: number; upper: number; coverage: number }, quantile: number, scale: ModelTargetTransform): number {
   checkQuantile(quantile);
   const zUpper = normalQuantile(1 - (1 - p.coverage) / 2);
   const ratio = normalQuantile(quantile) / zUpper;
   if (Math.abs(quantile - (1 - (1 - p.coverage) / 2)) < 1e-12) return p.upper;
-  if (scale === "log") return Math.exp(Math.log(p.predicted) + ratio * (Math.log(p.upper) - Math.log(p.predicted)));
-  return p.predicted + ratio * (p.upper - p.predicted);
+  const [f, u] = [forward(scale, p.predicted), forward(scale, p.upper)];
+  return inverse(scale, f + ratio * (u - f));
 }
 
 /** One queue bin: a name and its time limit. */

@@ -4,6 +4,7 @@
  */
 import { SimpleLinearRegression, TheilSenRegression } from "ml-regression";
 import { median } from "../util/stats";
+import { forward } from "../util/transforms";
 import { checkX, checkXy, column, ModelInputError, NotFittedError, type Matrix, type ModelState, type Regressor } from "./estimator";
 import { ModelFormatError, num, numArray, obj, str } from "./shape";
 
@@ -119,7 +120,7 @@ export class LogLinearSize implements Regressor {
       sAll += yi;
       const v = (X[i] as ArrayLike<number>)[f] as number;
       if (!Number.isFinite(v) || v < 0) continue;
-      xs.push(Math.log1p(v));
+      xs.push(forward("log1p", v));
       ys.push(yi);
     }
     const m = xs.length;
@@ -146,7 +147,7 @@ export class LogLinearSize implements Regressor {
     // slope * x + intercept: what ml-regression's predict computes, without rebuilding its object
     for (let i = 0; i < n; i++) {
       const v = (X[i] as ArrayLike<number>)[f] as number;
-      out[i] = Number.isFinite(v) && v >= 0 ? s.slope * Math.log1p(v) + s.intercept : s.meanY;
+      out[i] = Number.isFinite(v) && v >= 0 ? s.slope * forward("log1p", v) + s.intercept : s.meanY;
     }
     return out;
   }

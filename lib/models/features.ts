@@ -1,14 +1,22 @@
 /** Named feature columns with units and transforms: from records to the model's X. */
 import { GwtInputError } from "../util/errors";
+import { forward, type ModelFeatureTransform } from "../util/transforms";
 
-/** How a raw value is transformed before the model sees it. */
-export type FeatureTransform = "identity" | "log1p";
+/** How a raw value is transformed before the model sees it (defined in lib/util/transforms). */
+export type FeatureTransform = ModelFeatureTransform;
 
-/** One model input: name as in the feature table, unit (in the name's spirit: "bytes", "count", "1"), transform. */
+/**
+ * One model input. `name` is the source column: the key of the value in a QC/feature record
+ * (`fastqc.total_sequences`); `registryName` the feature registry's name for it (`reads`), when the
+ * feature comes from the registry (absent in files written before it was recorded, and for columns
+ * `gwtime train` takes from a table as they are); unit (in the name's spirit: "bytes", "count", "1");
+ * transform, applied by `featureMatrix` through lib/util/transforms.
+ */
 export interface FeatureSpec {
   readonly name: string;
   readonly unit: string;
   readonly transform: FeatureTransform;
+  readonly registryName?: string;
 }
 
 /** A feature row as produced by lib/features or read from a CSV/JSON table. */
@@ -31,7 +39,7 @@ export function featureMatrix(records: readonly FeatureRecord[], specs: readonly
     Float64Array.from(specs, (s) => {
       const v = r[s.name];
       if (v === undefined || v === null || !Number.isFinite(v)) return NaN;
-      return s.transform === "log1p" ? Math.log1p(Math.max(0, v)) : v;
+      return forward(s.transform, v);
     }),
   );
 }

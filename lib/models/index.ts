@@ -16,6 +16,6 @@ export { modelCard } from "./modelCard";
 export { predictRuntime, type SamplePrediction } from "./predict";
 export * from "./evaluate";
 export { trainingEnvelope, impossibleValue, outsideEnvelope, type TrainingEnvelope, type Range, type Calibration } from "./envelope";
-export { predictTiered, modelStep, type TieredPrediction } from "./tiered";
+export { predictTiered, modelStep, TIER_ORDER, type TieredPrediction } from "./tiered";
 export { calibrationFromPoints, calibrationPoints, calibratedModelJSON, type CalibrationPoint, type CalibrateOptions } from "./calibrate";
 export { ModelSignatureError, SIGNATURE_FORMAT, generateSigningKeys, loadTrustedModel, publicKeyId, readSigningKey, readTrustedKey, shortKeyId, signModelFile, signatureJSON, signedMessage, verifyModelSignature, type ModelSignature, type TrustedKey } from "./signature";

@@ -3,10 +3,11 @@
  * values imputed with the training mean, standardization, and the training range each transformed
  * feature is clamped to at predict time.
  */
+import { forward } from "../util/transforms";
 import type { Matrix } from "./estimator";
 
-/** Signed log1p (sizes span orders of magnitude; keeps the sign of a negative parameter). */
-export const signedLog1p = (v: number, log: boolean): number => (log ? Math.sign(v) * Math.log1p(Math.abs(v)) : v);
+/** The linear models' input transform: signed log1p when `log` (sizes span orders of magnitude; keeps a negative value's sign), else identity. */
+export const signedLog1p = (v: number, log: boolean): number => forward(log ? "signedLog1p" : "identity", v);
 
 /** Learned preparation: per-feature mean, scale and training range, all in transformed units. */
 export interface LinearPrep {

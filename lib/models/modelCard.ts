@@ -25,11 +25,11 @@ export function modelCard(file: ModelFile): string {
   const L: string[] = [];
   L.push(`# Model card: ${esc(file.modelType)}`, "");
   if (file.description) L.push(sanitizeMarkdown(file.description), "");
-  L.push(`Predicts **${esc(file.target.name)}** (${esc(file.target.unit)}${file.target.transform === "log" ? ", on the natural-log scale" : ""}).`, "");
+  L.push(`Predicts **${esc(file.target.name)}** (the trace's ${/^[\w.%-]+$/.test(file.target.name) ? `\`${file.target.name}\`` : esc(file.target.name)} field, in ${esc(file.target.unit)}${file.target.transform === "log" ? ", fitted on the natural-log scale" : ""}).`, "");
   if (file.step || file.tier || file.moment) L.push(`- step: ${esc(file.step ?? "-")}`, `- tier: ${esc(file.tier ?? "-")}`, `- moment: ${esc(file.moment ?? "-")}`, "");
   const env = file.envelope;
-  const inputs = file.features.map((f) => ({ feature: f.name, unit: f.unit, transform: f.transform, "training min": env?.features[f.name]?.min ?? "-", "training max": env?.features[f.name]?.max ?? "-" }));
-  L.push("## Inputs", "", markdownTable(inputs, { columns: env ? ["feature", "unit", "transform", "training min", "training max"] : ["feature", "unit", "transform"], format: num }));
+  const inputs = file.features.map((f) => ({ column: f.name, "registry feature": f.registryName ?? "-", unit: f.unit, transform: f.transform, "training min": env?.features[f.name]?.min ?? "-", "training max": env?.features[f.name]?.max ?? "-" }));
+  L.push("## Inputs", "", markdownTable(inputs, { columns: env ? ["column", "registry feature", "unit", "transform", "training min", "training max"] : ["column", "registry feature", "unit", "transform"], format: num }));
   if (env) {
     L.push("", "## Training envelope", "", `- runs: ${env.rows}`);
     if (env.reads) L.push(`- reads per mate: ${fmt(env.reads.min)} to ${fmt(env.reads.max)}`);

@@ -1,5 +1,6 @@
 /** Per-sample predictions from a loaded model file: time, interval, tail probability (in seconds). */
 import { hasInterval, hasTail, isClassifier, ModelInputError } from "./estimator";
+import { inverse } from "../util/transforms";
 import { featureMatrix, type FeatureRecord } from "./features";
 import type { LoadedModel } from "./serialize";
 
@@ -26,7 +27,8 @@ export interface SamplePrediction {
 export function predictRuntime(loaded: LoadedModel, records: readonly FeatureRecord[], ids: readonly string[], source?: string): SamplePrediction[] {
   if (ids.length !== records.length) throw new ModelInputError(`${ids.length} ids for ${records.length} feature rows`);
   const X = featureMatrix(records, loaded.file.features, source);
-  const back = loaded.file.target.transform === "log" ? Math.exp : (v: number): number => v;
+  const t = loaded.file.target.transform;
+  const back = (v: number): number => inverse(t, v);
   const m = loaded.model;
   // Outputs by capability (lib/models/estimator): an interval, a tail probability, or a plain point.
   const iv = hasInterval(m) ? m.predictInterval(X) : null;

@@ -13,7 +13,8 @@ import { MlRandomForest } from "./mlRandomForest";
 import { modelCard } from "./modelCard";
 import { predictRuntime } from "./predict";
 import { RuntimePredictor } from "./runtime";
-import { loadModel, ModelLoadError, modelToJSON, parseModel, saveModel, trainingDataSha256, type ModelMeta } from "./serialize";
+import { canonicalJSON, loadModel, ModelLoadError, modelToJSON, parseModel, saveModel, trainingDataSha256, type ModelMeta } from "./serialize";
+import { sha256 } from "../util/hash";
 import { TailRiskClassifier } from "./tail";
 import { stepData } from "./testData";
 import { featureMatrix, type FeatureSpec } from "./features";
@@ -95,7 +96,7 @@ test("saveModel/loadModel files, model card, predictRuntime and the CLI", async 
   const loaded = loadModel(path, { expectFeatures: records });
   const card = modelCard(loaded.file);
   assert.match(card, /# Model card: RuntimePredictor/);
-  assert.match(card, /\| inputBytes \| bytes \| log1p \|/);
+  assert.match(card, /\| inputBytes \| - \| bytes \| log1p \|/);
   assert.match(card, new RegExp(loaded.file.trainingDataSha256));
   const preds = predictRuntime(loaded, records.slice(0, 3), ["a", "b", "c"]);
   assert.equal(preds.length, 3);
@@ -133,4 +134,44 @@ test("saveModel/loadModel files, model card, predictRuntime and the CLI", async 
   }
   assert.match(err.join(""), /lacks feature\(s\).*inputBytes, dupFraction/);
   assert.ok(readFileSync(path, "utf8").endsWith("\n"));
+});
+
+test("model files written before registryName load with it absent and predict the same; new files carry it", () => {
+  // A real shipped file, re-serialized as the earlier writer did (no registryName, checksum recomputed).
+  const path = "artifacts/models/harness-bwa_mem-fastqc.json";
+  const text = readFileSync(path, "utf8");
+  const now = parseModel(text, { source: path });
+  assert.ok(now.file.features.every((f) => typeof f.registryName === "string"), "shipped files record each feature's registry name");
+  assert.equal(now.file.features[0]?.registryName, "reads");
+  assert.equal(now.file.features[0]?.name, "fastqc.total_sequences", "name stays the source column");
+  assert.equal(now.file.target.name, "cpuS");
+  const raw = JSON.parse(text) as Record<string, unknown> & { features: Array<Record<string, unknown>> };
+  delete raw.bodySha256;
+  for (const f of raw.features) delete f.registryName;
+  const oldText = canonicalJSON({ ...raw, bodySha256: sha256(canonicalJSON(raw)) }) + "\n";
+  const old = parseModel(oldText, { source: "old.json" });
+  assert.ok(old.file.features.every((f) => f.registryName === undefined), "default for an old file: no registry name (documented on FeatureSpec)");
+  const env = now.file.envelope as { features: Record<string, { min: number; max: number }> };
+  const rec = Object.fromEntries(now.file.features.map((f) => [f.name, ((env.features[f.name]?.min ?? 0) + (env.features[f.name]?.max ?? 0)) / 2]));
+  assert.deepEqual(predictRuntime(old, [rec], ["s"]), predictRuntime(now, [rec], ["s"]));
+  assert.match(modelCard(old.file), /\| fastqc\.total_sequences \| - \| reads per mate \| log1p \|/);
+  assert.match(modelCard(now.file), /\| fastqc\.total_sequences \| reads \| reads per mate \| log1p \|/);
+  // a registryName that is not a string is refused
+  const badRaw = JSON.parse(text) as Record<string, unknown> & { features: Array<Record<string, unknown>> };
+  delete badRaw.bodySha256;
+  (badRaw.features[0] as Record<string, unknown>).registryName = 3;
+  assert.throws(() => parseModel(canonicalJSON({ ...badRaw, bodySha256: sha256(canonicalJSON(badRaw)) }), { source: "bad.json" }), /bad\.json: features must be a list/);
+});
+
+test("a model's target transform is what prediction undoes (identity target: no exp)", () => {
+  const { records, X, y } = data(5);
+  const m = new LinearRidge({ alpha: 1 }).fit(X, y);
+  const meta = (transform: "log" | "identity"): ModelMeta => ({ features: SPECS, target: { name: "wallS", unit: "s", transform }, trainingDataSha256: trainingDataSha256(X, y), seed: 1 });
+  const raw = m.predict(featureMatrix(records.slice(0, 3), SPECS));
+  const asLog = predictRuntime(parseModel(modelToJSON(m, meta("log"))), records.slice(0, 3), ["a", "b", "c"]);
+  const asId = predictRuntime(parseModel(modelToJSON(m, meta("identity"))), records.slice(0, 3), ["a", "b", "c"]);
+  raw.forEach((v, i) => {
+    assert.equal(asId[i]?.predicted, v);
+    assert.equal(asLog[i]?.predicted, Math.exp(v));
+  });
 });

@@ -14,16 +14,22 @@ import { missingFeatures } from "./features";
 import { rebuildModel } from "./registry";
 import { ModelFormatError } from "./shape";
 import type { Calibration, TrainingEnvelope } from "./envelope";
+import { MODEL_FEATURE_TRANSFORMS, MODEL_TARGET_TRANSFORMS, type ModelTargetTransform } from "../util/transforms";
 
 /** The model-file schema this gwtime writes and reads. */
 export const SCHEMA_VERSION = 1;
 
-/** What the model predicts and on which scale. */
+/**
+ * What the model predicts and on which scale. `name` is the source column of the target: the
+ * `TaskRun` field the model was trained on (`cpuS`, `wallS`); `gwtime calibrate` compares with the same
+ * field and `gwtime predict`/`export` print it with `unit`. The transform is applied and undone through
+ * lib/util/transforms (`inverse(transform, prediction)` gives the value in `unit`).
+ */
 export interface TargetSpec {
   readonly name: string;
   readonly unit: string;
   /** "log": the model predicts ln(value); "identity": the value itself. */
-  readonly transform: "log" | "identity";
+  readonly transform: ModelTargetTransform;
 }
 
 /** Descriptive metadata stored beside the model. */
@@ -130,7 +136,7 @@ function body(model: Regressor, meta: ModelMeta): Omit<ModelFile, "bodySha256"> 
     modelType: s.type,
     params: s.params,
     state: s.state,
-    features: meta.features.map((f) => ({ name: f.name, unit: f.unit, transform: f.transform })),
+    features: meta.features.map((f) => ({ name: f.name, unit: f.unit, transform: f.transform, registryName: f.registryName })),
     target: { ...meta.target },
     trainingDataSha256: meta.trainingDataSha256,
     seed: meta.seed,
@@ -249,12 +255,15 @@ export function parseModel(text: string, opts: LoadOptions = {}): LoadedModel {
   }
   if (actual !== bodySha256) throw new ModelLoadError(`checksum mismatch: body sha256 is ${actual} but the file says ${bodySha256} — the file was modified or corrupted`, src);
   const features = o.features;
-  if (!Array.isArray(features) || !features.every((f) => typeof f === "object" && f !== null && typeof f.name === "string" && typeof f.unit === "string" && (f.transform === "identity" || f.transform === "log1p"))) {
-    throw new ModelLoadError("features must be a list of {name, unit, transform: identity|log1p}", src);
+  const featureTransforms: readonly unknown[] = MODEL_FEATURE_TRANSFORMS;
+  // registryName is optional: files written before it was recorded load without it (see FeatureSpec).
+  if (!Array.isArray(features) || !features.every((f) => typeof f === "object" && f !== null && typeof f.name === "string" && typeof f.unit === "string" && featureTransforms.includes(f.transform) && (f.registryName === undefined || typeof f.registryName === "string"))) {
+    throw new ModelLoadError(`features must be a list of {name, unit, transform: ${MODEL_FEATURE_TRANSFORMS.join("|")}, registryName?}`, src);
   }
   const t = o.target as Record<string, unknown> | undefined;
-  if (typeof t !== "object" || t === null || typeof t.name !== "string" || typeof t.unit !== "string" || (t.transform !== "log" && t.transform !== "identity")) {
-    throw new ModelLoadError(`target must be {name, unit, transform: log|identity} (got ${JSON.stringify(t)?.slice(0, 200)})`, src);
+  const targetTransforms: readonly unknown[] = MODEL_TARGET_TRANSFORMS;
+  if (typeof t !== "object" || t === null || typeof t.name !== "string" || typeof t.unit !== "string" || !targetTransforms.includes(t.transform)) {
+    throw new ModelLoadError(`target must be {name, unit, transform: ${MODEL_TARGET_TRANSFORMS.join("|")}} (got ${JSON.stringify(t)?.slice(0, 200)})`, src);
   }
   const specs = features as FeatureSpec[];
   if (opts.expectFeatures) {

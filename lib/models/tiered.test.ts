@@ -4,7 +4,8 @@ import { impossibleValue, outsideEnvelope, trainingEnvelope } from "./envelope";
 import { featureTableFromText } from "../features/featureTable";
 import { LinearRidge } from "./ridge";
 import { parseModel, modelToJSON, type LoadedModel } from "./serialize";
-import { predictTiered } from "./tiered";
+import { predictTiered, TIER_ORDER } from "./tiered";
+import { TIERS } from "../features/tiers";
 import type { FeatureSpec } from "./features";
 
 // Two tiers of one step trained on a small synthetic table (labelled: a fault test, not a claim).
@@ -74,4 +75,8 @@ test("envelope and value checks", () => {
   assert.equal(impossibleValue(q, 60), undefined);
   assert.match(impossibleValue(dup, 101) ?? "", /percentage above 100/);
   assert.equal(impossibleValue(frac, 0), undefined);
+});
+
+test("tiered prediction ranks tiers in lib/features/tiers' order (models keep their own copy: layers)", () => {
+  assert.deepEqual([...TIER_ORDER], [...TIERS]);
 });

@@ -26,7 +26,8 @@ export interface TieredPrediction extends SamplePrediction {
   readonly scale: number;
 }
 
-const TIER_ORDER = ["fastqc", "fastp", "in-flight"];
+/** Tiers poorest first (the names of lib/features/tiers' TIERS; models do not import features, a test keeps them equal). */
+export const TIER_ORDER: readonly string[] = ["fastqc-basic", "fastqc", "fastp", "in-flight"];
 const rank = (m: LoadedModel): number => TIER_ORDER.indexOf(m.file.tier ?? "");
 
 /** The step a model predicts: its `step` field, else its file name (models written before tiers). */

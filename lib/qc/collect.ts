@@ -10,12 +10,13 @@ import { GwtInputError, GwtLimitError, NoInputFoundError, errorMessage } from ".
 import { detect } from "./detect";
 import { QC_MODULES, wideOf } from "./modules";
 import type { ParseOptions } from "./picard/parse";
-import { type QcSampleRow, TOOL_ORDER } from "./row";
+import { cellOf, type QcSampleRow, TOOL_ORDER } from "./row";
 import { DEFAULT_NUM_LINES, DEFAULT_SEARCH_PATTERNS, type SearchPattern } from "./searchPatterns";
 import { autoWorkers, collectParallel } from "./parallel";
 import { sampleDirName } from "./sampleName";
 import { baseName, looksBinary, normalizeText } from "./text";
 import type { Cell, QcIssue, QcRecord } from "./types";
+import type { WideColumns } from "./vocabulary";
 
 /** Options of `collectQc`; defaults in `DEFAULT_COLLECT_OPTIONS` (shared with the CLI). */
 export interface CollectOptions extends ParseOptions {
@@ -323,7 +324,7 @@ export interface WideRecord {
   readonly sample: string;
   readonly sampleRaw: string;
   readonly file: string;
-  readonly columns: Record<string, Cell>;
+  readonly columns: WideColumns;
   readonly note?: string;
 }
 
@@ -367,7 +368,7 @@ export class WideFold {
   const rows: QcSampleRow[] = [];
   const merges: QcMerge[] = [];
   for (const [sample, a] of acc) {
-    const row: QcSampleRow = { sample, sample_raw: [...a.raw].join("; "), n_records: a.n };
+    const row: Record<string, Cell> = { sample, sample_raw: [...a.raw].join("; "), n_records: a.n };
     for (const [k, list] of a.cols) {
       if (list.length === 1) row[k] = (list[0] as { v: Cell }).v;
       else {
@@ -376,7 +377,7 @@ export class WideFold {
         merges.push({ sample, column: k, files: list.map((x) => x.file), values: list.map((x) => x.v) });
       }
     }
-    rows.push(row);
+    rows.push(row as QcSampleRow);
   }
   rows.sort((x, y) => (x.sample < y.sample ? -1 : x.sample > y.sample ? 1 : 0));
   return { rows, merges, notes };
@@ -403,7 +404,7 @@ export function rowsToTable(rows: readonly QcSampleRow[]): aq.ColumnTable {
   // arquero is loaded on first use: it costs ~0.35 s of start-up the CLI never needs.
   const aqm = require("arquero") as typeof aq;
   const cols: Record<string, Cell[]> = {};
-  for (const c of columnOrder(rows)) cols[c] = rows.map((r) => (r[c] === undefined ? null : (r[c] as Cell)));
+  for (const c of columnOrder(rows)) cols[c] = rows.map((r) => cellOf(r, c) ?? null);
   return aqm.table(cols);
 }
 

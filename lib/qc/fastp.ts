@@ -6,6 +6,7 @@ import { cleanSampleName } from "./sampleName";
 import { parseTopLevelKeys } from "./jsonScan";
 import { baseName } from "./text";
 import type { FastpReport, FastpSummary } from "./types";
+import type { ToolColumn } from "./vocabulary";
 
 
 type Json = Record<string, unknown>;
@@ -49,11 +50,20 @@ export function parse(text: string, file: string, options: ParseOptions = {}): F
     } catch (e) {
       throw new GwtInputError(`invalid JSON: ${(e as Error).message}`, { file });
     }
+  const command = typeof j["command"] === "string" ? (j["command"] as string) : null;
+  const input = command && !options.sampleNameFromFilename ? fastpInput(command) : undefined;
+  return fromSections(j, file, input ? baseName(input) : baseName(file), options);
+}
+
+/**
+ * A fastp report from its top-level sections (`summary`, `filtering_result`, `duplication`,
+ * `insert_size`, `adapter_cutting`, `command`) as fastp's JSON holds them, whoever read them: `parse`
+ * (fastp's own JSON) and lib/qc/multiqcTables (MultiQC's `multiqc_fastp.txt`, one row per sample).
+ */
+export function fromSections(j: Readonly<Record<string, unknown>>, file: string, sampleRaw: string, options: ParseOptions = {}): FastpReport {
   const s = obj(j["summary"]);
   if (!("before_filtering" in s)) throw new GwtInputError("no summary.before_filtering: not a fastp report", { file, field: "summary" });
   const command = typeof j["command"] === "string" ? (j["command"] as string) : null;
-  const input = command && !options.sampleNameFromFilename ? fastpInput(command) : undefined;
-  const sampleRaw = input ? baseName(input) : baseName(file);
   // Every number gwtime reads is a count, rate or size: negative or non-finite (JSON.parse turns 1e309 into
   // Infinity) → left missing and reported with its JSON path.
   const sink = new IssueSink();
@@ -83,8 +93,7 @@ export function parse(text: string, file: string, options: ParseOptions = {}): F
   };
 }
 
-/** Wide columns (`_pct` = percent 0..100; `_rate` = fraction as fastp writes it). */
-export function wide(r: FastpReport): Record<string, number | null> {
+export function wide(r: FastpReport): Record<ToolColumn<"fastp">, number | null> {
   const total = r.before.total_reads;
   const pct = (v: number | null | undefined) => (v !== null && v !== undefined && total ? (100 * v) / total : null);
   return {

@@ -126,7 +126,7 @@ test("negative counts and numbers beyond the double range are refused with file/
     assert.equal(issue.line, c.line, c.name);
     assert.equal(issue.value, c.value);
     assert.match(issue.reason, c.value.startsWith("-") ? /negative value/ : /not a finite number/);
-    assert.equal(got.row?.[c.column] ?? null, null, `${c.name}: ${c.column} left empty`);
+    assert.equal((got.row as Record<string, unknown> | undefined)?.[c.column] ?? null, null, `${c.name}: ${c.column} left empty`);
     assert.doesNotMatch(got.csv, /NaN|Infinity|-200000|-400000/, c.name);
   }
   // Signed Picard columns stay signed: a negative LOD score is a real value, not an issue.

@@ -5,8 +5,11 @@
  */
 export * from "./types";
 export type { QcSampleRow } from "./row";
-export { TOOL_ORDER } from "./row";
-export { cleanSampleName, mateOf, DEFAULT_SAMPLE_NAME_RULES, type SampleNameOptions, type SampleNameRule } from "./sampleName";
+export { TOOL_ORDER, cellOf } from "./row";
+export { WIDE_COLUMNS, WIDE_COLUMN_FAMILIES, isWideColumn, type WideColumn, type WideColumns, type WideColumnFamily, type WideTool, type ToolColumn, type ToolColumns } from "./vocabulary";
+export { parseFastqcTable as parseMultiqcFastqcTable, parseFastpTable as parseMultiqcFastpTable, fastqcTableWide as multiqcFastqcWide, MULTIQC_FASTQC_COLUMNS } from "./multiqcTables";
+export { parsePythonLiteral, type PyValue } from "./pythonLiteral";
+export { cleanSampleName, mateOf, mateStems, DEFAULT_SAMPLE_NAME_RULES, type SampleNameOptions, type SampleNameRule } from "./sampleName";
 export { DEFAULT_SEARCH_PATTERNS, DEFAULT_NUM_LINES, globToRegExp, type SearchPattern } from "./searchPatterns";
 export { detect, headLines } from "./detect";
 export { cell as parseMetricCell } from "./text";

@@ -6,6 +6,7 @@ import { fastqcWide, parseFastqc, parseFastqcZip } from "./fastqc";
 import * as fastp from "./fastp";
 import { depthOfCoverageWide, gatkReportWide, parseDepthOfCoverageSummary, parseGatkReport, parseSaturationMutagenesis } from "./gatk";
 import * as multiqc from "./multiqc";
+import { fastqcTableWide, parseFastpTable, parseFastqcTable } from "./multiqcTables";
 import { parsePicard, picardWide, type ParseOptions } from "./picard";
 import {
   flagstatWide, idxstatsWide, parseAmpliconclip, parseFlagstat, parseIdxstats, parseSamtoolsCoverage, parseSamtoolsMarkdup,
@@ -13,6 +14,7 @@ import {
 } from "./samtools";
 import type * as T from "./types";
 import type { Cell, QcRecord } from "./types";
+import type { WideColumns } from "./vocabulary";
 
 /** What a parser receives: the raw bytes and (for text formats) the decoded text. */
 export interface QcInput {
@@ -51,6 +53,8 @@ export const QC_MODULES: Readonly<Record<string, QcModule>> = {
   "gatk/analyze_saturation_mutagenesis": { tool: "gatk", parse: (x, f, o) => [parseSaturationMutagenesis(x.text, f, o)] },
   "multiqc/general_stats": { tool: "multiqc", parse: (x, f, o) => multiqc.parseGeneralStats(x.text, f, o) },
   "multiqc/data_json": { tool: "multiqc", parse: (x, f, o) => multiqc.parseDataJson(x.text, f, o) },
+  "multiqc/fastqc": { tool: "multiqc", parse: (x, f, o) => parseFastqcTable(x.text, f, o) },
+  "multiqc/fastp": { tool: "multiqc", parse: (x, f, o) => parseFastpTable(x.text, f, o) },
 };
 
 /**
@@ -58,12 +62,12 @@ export const QC_MODULES: Readonly<Record<string, QcModule>> = {
  * non-finite number: a column computed as NaN/Infinity from finite file values (sums past the double
  * range) is left empty and named in the note.
  */
-export function wideOf(r: QcRecord): { columns: Record<string, Cell>; note?: string } {
+export function wideOf(r: QcRecord): { columns: WideColumns; note?: string } {
   const w = wideColumns(r);
   let bad: string[] | undefined;
   for (const [k, v] of Object.entries(w.columns))
     if (typeof v === "number" && !Number.isFinite(v)) {
-      w.columns[k] = null;
+      (w.columns as Record<string, Cell>)[k] = null;
       (bad ??= []).push(k);
     }
   if (!bad) return w;
@@ -71,7 +75,7 @@ export function wideOf(r: QcRecord): { columns: Record<string, Cell>; note?: str
   return { columns: w.columns, note: w.note ? `${w.note}; ${note}` : note };
 }
 
-function wideColumns(r: QcRecord): { columns: Record<string, Cell>; note?: string } {
+function wideColumns(r: QcRecord): { columns: WideColumns; note?: string } {
   switch (r.kind) {
     case "fastqc": return { columns: fastqcWide(r as T.FastqcReport) };
     case "fastp": return { columns: fastp.wide(r as T.FastpReport) };
@@ -88,6 +92,7 @@ function wideColumns(r: QcRecord): { columns: Record<string, Cell>; note?: strin
     case "gatk/depthofcoverage": return { columns: depthOfCoverageWide(r as T.DepthOfCoverageSummary) };
     case "gatk/analyze_saturation_mutagenesis": return { columns: {} };
     case "multiqc": return { columns: multiqc.wide(r as T.MultiqcGeneralStats) };
+    case "multiqc/fastqc": return { columns: fastqcTableWide(r as T.MultiqcFastqcRow) };
     default:
       if (r.kind.startsWith("gatk/")) return { columns: gatkReportWide(r as Parameters<typeof gatkReportWide>[0]) };
       if (r.kind.startsWith("picard/")) {

@@ -5,7 +5,7 @@
  */
 import { GwtInputError } from "../util/errors";
 import type { ParseOptions } from "./picard/parse";
-import { cleanSampleName } from "./sampleName";
+import { cleanSampleName, mateStems } from "./sampleName";
 import { cell, splitLines } from "./text";
 import type { Cell, MultiqcGeneralStats } from "./types";
 
@@ -16,13 +16,14 @@ export function parseGeneralStats(text: string, file: string, options: ParseOpti
   const header = (lines[0] ?? "").split("\t");
   if (header[0] !== "Sample") throw new GwtInputError("expected a 'Sample' first column", { file, line: 1 });
   const out: MultiqcGeneralStats[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const p = (lines[i] as string).split("\t");
-    if (p.length === 1 && p[0] === "") continue;
+  const rows = lines.slice(1).map((l) => l.split("\t")).filter((p) => !(p.length === 1 && p[0] === ""));
+  // FastQC's rows are per read file (`X_1`, `X_2`): mates with their partner in the table belong to sample X
+  const stems = mateStems(rows.map((p) => p[0] as string));
+  for (const p of rows) {
     const values: Record<string, Cell> = {};
     header.slice(1).forEach((h, k) => (values[h] = cell(p[k + 1])));
     const sampleRaw = p[0] as string;
-    out.push({ kind: "multiqc", file, sampleRaw, sample: cleanSampleName(sampleRaw, options), values });
+    out.push({ kind: "multiqc", file, sampleRaw, sample: cleanSampleName(stems.get(sampleRaw) ?? sampleRaw, options), values });
   }
   if (out.length === 0) throw new GwtInputError("no sample rows", { file });
   return out;
@@ -37,9 +38,11 @@ export function parseDataJson(text: string, file: string, options: ParseOptions 
     throw new GwtInputError(`invalid JSON: ${(e as Error).message}`, { file });
   }
   const blocks = j["report_general_stats_data"];
-  if (!Array.isArray(blocks)) throw new GwtInputError("no report_general_stats_data list", { file, field: "report_general_stats_data" });
+  // a list of blocks (prefix: the block's index), or (MultiQC 1.2x and later) an object keyed by module anchor (prefix: the anchor)
+  const keyed: Array<[string, unknown]> = Array.isArray(blocks) ? blocks.map((b, k) => [String(k), b]) : typeof blocks === "object" && blocks !== null ? Object.entries(blocks) : [];
+  if (!Array.isArray(blocks) && keyed.length === 0) throw new GwtInputError("no report_general_stats_data list or object", { file, field: "report_general_stats_data" });
   const bySample = new Map<string, Record<string, Cell>>();
-  blocks.forEach((b, k) => {
+  keyed.forEach(([k, b]) => {
     for (const [s, metrics] of Object.entries((b ?? {}) as Record<string, unknown>)) {
       const v = bySample.get(s) ?? {};
       // MultiQC ≥1.20 nests by sample group: {group: [{sample, data}]}; older: {sample: {metric: value}}.
@@ -59,8 +62,8 @@ export function parseDataJson(text: string, file: string, options: ParseOptions 
 }
 
 /** Wide columns: every general-stats value, prefixed `multiqc.` (column names sanitised). */
-export function wide(r: MultiqcGeneralStats): Record<string, Cell> {
-  const o: Record<string, Cell> = {};
+export function wide(r: MultiqcGeneralStats): Record<`multiqc.${string}`, Cell> {
+  const o: Record<`multiqc.${string}`, Cell> = {};
   for (const [k, v] of Object.entries(r.values)) o[`multiqc.${k.replace(/[^A-Za-z0-9_.%-]+/g, "_")}`] = v;
   return o;
 }

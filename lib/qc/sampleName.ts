@@ -91,3 +91,21 @@ export function sampleDirName(file: string): string {
   const b = basename(d);
   return b === "qc" || b === "metrics" ? basename(dirname(d)) : b;
 }
+
+const MATE = /^(.*?)_R?([12])$/;
+
+/**
+ * Mate names of one table: `X_1`/`X_2` (or `X_R1`/`X_R2`) whose partner is among `names` map to their
+ * stem `X` (the read files of one sample, as MultiQC's FastQC and general-statistics tables list them);
+ * other names are not in the map.
+ * @example mateStems(["A_1", "A_2", "B_1"]) // Map { "A_1" => "A", "A_2" => "A" }
+ */
+export function mateStems(names: Iterable<string>): Map<string, string> {
+  const all = new Set(names);
+  const out = new Map<string, string>();
+  for (const n of all) {
+    const m = MATE.exec(n);
+    if (m && all.has(`${n.slice(0, -1)}${m[2] === "1" ? "2" : "1"}`)) out.set(n, m[1] as string);
+  }
+  return out;
+}

@@ -59,6 +59,8 @@ export const DEFAULT_SEARCH_PATTERNS: readonly SearchPattern[] = [
   { key: "skip/picard_validatesamfile", fn: ["overview_errors.csv", "overview_warnings.csv"], reason: "ValidateSamFile overview table (not a tool output): not QC metrics used by gwtime" },
   // MultiQC's own outputs
   { key: "multiqc/general_stats", fn: ["multiqc_general_stats.txt"] },
+  { key: "multiqc/fastqc", fn: ["multiqc_fastqc.txt"] },
+  { key: "multiqc/fastp", fn: ["multiqc_fastp.txt"] },
   { key: "multiqc/data_json", fn: ["multiqc_data.json"] },
   { key: "skip/multiqc_config", fn: ["multiqc_config.y*ml", "*.yaml", "*.yml"], reason: "configuration file, not a QC output" },
 ];

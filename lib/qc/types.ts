@@ -384,6 +384,21 @@ export interface MultiqcGeneralStats extends QcRecordBase {
   readonly values: Readonly<Record<string, Cell>>;
 }
 
+/** One row (read file) of MultiQC's FastQC table `multiqc_fastqc.txt` (lib/qc/multiqcTables). */
+export interface MultiqcFastqcRow extends QcRecordBase {
+  readonly kind: "multiqc/fastqc";
+  readonly totalSequences: number | null;
+  readonly sequencesFlaggedPoorQuality: number | null;
+  readonly sequenceLengthMin: number | null;
+  readonly sequenceLengthMax: number | null;
+  readonly percentGc: number | null;
+  readonly totalDeduplicatedPct: number | null;
+  readonly avgSequenceLength: number | null;
+  /** FastQC modules flagged fail / warn (of the module columns the table has; null when it has none). */
+  readonly nModulesFail: number | null;
+  readonly nModulesWarn: number | null;
+}
+
 /** Any record `collectQc` returns. */
 export type QcRecord =
   | FastqcReport
@@ -399,4 +414,5 @@ export type QcRecord =
   | SamtoolsCoverage
   | SamtoolsAmpliconclip
   | FastpReport
-  | MultiqcGeneralStats;
+  | MultiqcGeneralStats
+  | MultiqcFastqcRow;

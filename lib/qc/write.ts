@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
 import { columnOrder } from "./collect";
-import type { QcSampleRow } from "./row";
+import { cellOf, type QcSampleRow } from "./row";
 import { csvCell } from "../util/safeText";
 import { writeXlsx } from "../util/xlsx";
 
@@ -27,7 +27,7 @@ export function rowsToCsv(rows: readonly QcSampleRow[], options: CsvWriteOptions
   const cols = columnOrder(rows);
   const raw = options.rawCsv ?? false;
   const lines = [cols.map((c) => csvCell(c, raw)).join(",")];
-  for (const r of rows) lines.push(cols.map((c) => csvCell(r[c], raw)).join(","));
+  for (const r of rows) lines.push(cols.map((c) => csvCell(cellOf(r, c), raw)).join(","));
   return `${lines.join("\n")}\n`;
 }
 
@@ -37,15 +37,15 @@ export function rowsToCsv(rows: readonly QcSampleRow[], options: CsvWriteOptions
  */
 export async function writeQcRows(rows: readonly QcSampleRow[], path: string, format: QcOutputFormat | undefined = formatOfPath(path), options: CsvWriteOptions = {}): Promise<void> {
   if (format === "csv") return writeFileSync(path, rowsToCsv(rows, options));
-  if (format === "json") return writeFileSync(path, `${JSON.stringify(rows.map((r) => Object.fromEntries(columnOrder(rows).map((c) => [c, r[c] ?? null]))), null, 1)}\n`);
+  if (format === "json") return writeFileSync(path, `${JSON.stringify(rows.map((r) => Object.fromEntries(columnOrder(rows).map((c) => [c, cellOf(r, c) ?? null]))), null, 1)}\n`);
   if (format === "xlsx") return writeXlsx(rows, columnOrder(rows), path, "qc");
   if (format !== "parquet") throw new Error(`unknown output format for '${path}': use .csv, .json, .parquet or .xlsx`);
   const cols = columnOrder(rows);
-  const types = cols.map((c) => (rows.every((r) => r[c] === null || r[c] === undefined || typeof r[c] === "number") && c !== "sample" && c !== "sample_raw" ? "DOUBLE" : "VARCHAR"));
+  const types = cols.map((c) => (rows.every((r) => cellOf(r, c) === null || cellOf(r, c) === undefined || typeof cellOf(r, c) === "number") && c !== "sample" && c !== "sample_raw" ? "DOUBLE" : "VARCHAR"));
   const dir = mkdtempSync(join(tmpdir(), "gwt-qc-"));
   try {
     const tmp = join(dir, "rows.json");
-    writeFileSync(tmp, JSON.stringify(rows.map((r) => Object.fromEntries(cols.map((c, i) => [c, r[c] === undefined || r[c] === null ? null : types[i] === "VARCHAR" ? String(r[c]) : r[c]])))));
+    writeFileSync(tmp, JSON.stringify(rows.map((r) => Object.fromEntries(cols.map((c, i) => [c, cellOf(r, c) === undefined || cellOf(r, c) === null ? null : types[i] === "VARCHAR" ? String(cellOf(r, c)) : cellOf(r, c)])))));
     const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
     const spec = `{${cols.map((c, i) => `${q(c)}: ${q(types[i] as string)}`).join(", ")}}`;
     const { DuckDBInstance } = await import("@duckdb/node-api");

@@ -9,6 +9,7 @@
  * registry's order, so the harness models match notebook 05's inputs.
  */
 import { specOf } from "../analysis/prediction/stepModels";
+import { forward } from "../util/transforms";
 import { FEATURES } from "../features/registry";
 import { tierFeatures } from "../features/tiers";
 import type { FeatureSpec } from "../models/features";
@@ -92,7 +93,7 @@ export function stepTable(step: string, tasks: readonly JoinedTask[], samples: R
     records.push(rec);
     ids.push(t.sample);
     groups.push(t.group);
-    y.push(Math.log(t.timeS));
+    y.push(forward("log", t.timeS));
   }
   const present = new Set<string>();
   for (const r of records) for (const k of Object.keys(r)) present.add(k);
@@ -100,7 +101,7 @@ export function stepTable(step: string, tasks: readonly JoinedTask[], samples: R
   const useRegistry = harness.some((s) => present.has(s.name));
   let candidates: Array<FeatureSpec & { kind: "size" | "quality" }>;
   if (useRegistry) {
-    const kinds = new Map(FEATURES.map((f) => [f.column, f.kind] as const));
+    const kinds = new Map<string, "size" | "quality">(FEATURES.map((f) => [f.column, f.kind] as const));
     candidates = harness.map((s) => ({ ...s, kind: kinds.get(s.name) ?? "quality" }));
     // in flight: registry features written by one of the step's ancestors (e.g. MarkDuplicates' metrics for the callers)
     if (opts.moment === "in-flight") {
@@ -125,7 +126,7 @@ export function stepTable(step: string, tasks: readonly JoinedTask[], samples: R
     if (missing > 0) { dropped.push({ feature: c.name, reason: `missing in ${missing} of ${records.length} runs` }); continue; }
     // Constant columns carry nothing; the registry's set is kept whole (notebook 05's inputs, byte for byte).
     if (!useRegistry && new Set(vals).size <= 1) { dropped.push({ feature: c.name, reason: "constant over the runs" }); continue; }
-    specs.push({ name: c.name, unit: c.unit, transform: c.transform });
+    specs.push({ name: c.name, unit: c.unit, transform: c.transform, ...(c.registryName ? { registryName: c.registryName } : {}) });
   }
   return { table: { step, ids, groups, records, yLog: Float64Array.from(y), specs }, dropped };
 }

@@ -18,6 +18,7 @@ import { checkDag, inputQcTiming, type ModuleTiming } from "./availability";
 import { type DroppedFeature, type Moment, moduleOf, parseDag, stepTable } from "./features";
 import { type JoinReport, type SampleMap, type Target, joinTasksToQc } from "./join";
 import { type QcSource, readQcSources } from "./qcSource";
+import { inverse } from "../util/transforms";
 
 /** Defaults shared by the CLI and the library. */
 export const DEFAULT_TRAIN_OPTIONS = { target: "cpu" as Target, moment: "submission" as Moment, minRuns: MIN_TRAINING_RUNS, seed: 7 } as const;
@@ -169,7 +170,7 @@ function reportHtml(j: JoinReport, steps: readonly StepOutcome[], files: Readonl
   const fig = trained.length
     ? figureHtml(
         scatterByGroup(
-          trained.map((s) => ({ name: s.step, x: [...(s.model as FittedStep).oofLog].map((v) => Math.exp(v)), y: [...(s.model as FittedStep).yLog].map((v) => Math.exp(v)), text: s.model ? s.runsIds : undefined })),
+          trained.map((s) => ({ name: s.step, x: [...(s.model as FittedStep).oofLog].map((v) => inverse("log", v)), y: [...(s.model as FittedStep).yLog].map((v) => inverse("log", v)), text: s.model ? s.runsIds : undefined })),
           { title: `Out-of-fold predicted vs actual ${o.target === "cpu" ? "CPU" : "wall"} time (moment: ${o.moment})`, xTitle: "predicted (s)", yTitle: "actual (s)", logX: true, logY: true },
         ),
         "train-oof",

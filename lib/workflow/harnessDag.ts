@@ -70,8 +70,8 @@ export function columnAvailability(column: string, step: string, moment: Moment,
  * (`ancestor.<step>.cpu_s` ...), e.g. BWA-MEM's CPU time and SAM size when SortSam is about to start.
  * `simulate` is the input generator, not a workflow step of a real pipeline, and is left out.
  */
-export function ancestorColumns(step: string, dag: WorkflowDag = HARNESS_DAG): string[] {
+export function ancestorColumns(step: string, dag: WorkflowDag = HARNESS_DAG): Array<`ancestor.${string}`> {
   return [...ancestors(dag, step)].filter((a) => a !== "simulate")
     .sort((a, b) => dag.steps.indexOf(a) - dag.steps.indexOf(b))
-    .flatMap((a) => [`ancestor.${a}.cpu_s`, `ancestor.${a}.wall_s`, `ancestor.${a}.output_bytes`]);
+    .flatMap((a): Array<`ancestor.${string}`> => [`ancestor.${a}.cpu_s`, `ancestor.${a}.wall_s`, `ancestor.${a}.output_bytes`]);
 }

@@ -26,10 +26,14 @@ import { TailRiskClassifier } from "../../models/tail";
 import { groupedBars } from "../../plots/builders";
 import type { Figure } from "../../plots/figure";
 import { DEFAULT_MEASURE, stepRows, type TimeMeasure } from "../../data/stepRows";
+import { forward, modelFeatureTransform } from "../../util/transforms";
 
-/** Model input spec of a registry feature (its QC column, unit, and a log for size-like transforms). */
+/**
+ * Model input spec of a registry feature: its source column (the record key), registry name, unit, and
+ * the model transform of its registry transform (`modelFeatureTransform`: log1p for sizes).
+ */
 export function specOf(def: FeatureDef): FeatureSpec {
-  return { name: def.column, unit: def.unit, transform: def.transform === "log10" || def.transform === "log1p" ? "log1p" : "identity" };
+  return { name: def.column, registryName: def.name, unit: def.unit, transform: modelFeatureTransform(def.transform) };
 }
 
 /**
@@ -58,7 +62,7 @@ export function stepData(runs: readonly HarnessRun[], step: string, measure: Tim
     ids: rows.map((r) => r.run.runId),
     groups: rows.map((r) => r.run.configId),
     records: rows.map((r) => ({ ...r.run.metrics })),
-    yLog: Float64Array.from(rows, (r) => Math.log(r.time)),
+    yLog: Float64Array.from(rows, (r) => forward("log", r.time)),
   };
 }
 

@@ -6,6 +6,7 @@ import { intervalCoverage, medianAPE } from "../../models/evaluate/metrics";
 import { outOfFold } from "../../models/evaluate/outOfFold";
 import { groupKFold } from "../../models/evaluate/splits";
 import { median, quantile } from "../../util/stats";
+import { inverse } from "../../util/transforms";
 
 /**
  * Can a model trained on small inputs predict large ones? Train on runs up to `trainMaxPairs` read
@@ -69,7 +70,7 @@ export function fitSizeAware(n: readonly number[], Q: readonly (readonly number[
 }
 
 export function predictSizeAware(f: SizeAwareFit, n: number, q: readonly number[]): number {
-  return f.fixedS + Math.exp(f.perPair.predict([q])[0]!) * n;
+  return f.fixedS + inverse("log", f.perPair.predict([q])[0]!) * n;
 }
 
 /** Extrapolation of both forms per step; steps without training and test runs are left out. */
@@ -89,7 +90,7 @@ export function extrapolation(runs: readonly HarnessRun[], steps: readonly strin
     const fitShipped = (ds: typeof rows) => clone(model).fit(ds.map((d) => d.x), ds.map((d) => Math.log(d.t)));
     const fitAware = (ds: typeof rows) => fitSizeAware(ds.map((d) => d.x[0]!), ds.map((d) => d.x.slice(1)), ds.map((d) => d.t));
     const forms: Array<["shipped" | "size-aware", (ds: typeof rows) => (d: (typeof rows)[number]) => number]> = [
-      ["shipped", (ds) => { const m = fitShipped(ds); return (d) => Math.exp(m.predict([d.x])[0]!); }],
+      ["shipped", (ds) => { const m = fitShipped(ds); return (d) => inverse("log", m.predict([d.x])[0]!); }],
       ["size-aware", (ds) => { const f = fitAware(ds); return (d) => predictSizeAware(f, d.x[0]!, d.x.slice(1)); }],
     ];
     for (const [form, fitter] of forms) {

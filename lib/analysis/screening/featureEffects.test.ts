@@ -5,7 +5,7 @@ import { rng, tailFlags } from "../../util/stats";
 import { aucOf, clusterResample, featureEffects, topPerStep } from "./featureEffects";
 import type { StepTable } from "./stepTable";
 
-const def = (name: string, kind: "size" | "quality"): FeatureDef => ({ name, kind, source: "t", column: name, unit: "", transform: "identity", stage: "reads", affects: ["s"], rationale: "" });
+const def = (name: string, kind: "size" | "quality"): FeatureDef => ({ name, kind, source: "t", column: `trace.${name}`, unit: "", transform: "identity", stage: "reads", affects: ["s"], rationale: "" });
 
 function table(n: number, seed: number): StepTable {
   const r = rng(seed);

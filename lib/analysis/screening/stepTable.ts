@@ -1,4 +1,5 @@
 import type { FeatureDef } from "../../features/types";
+import { forward } from "../../util/transforms";
 import type { HarnessRun } from "../../data/harness";
 import { DEFAULT_MEASURE, stepRows, type TimeMeasure } from "../../data/stepRows";
 
@@ -18,21 +19,9 @@ export interface StepTable {
   readonly loadLabel: string[];
 }
 
-/** Apply a feature's declared transform. */
+/** Apply a feature's declared (registry) transform, through lib/util/transforms. */
 export function transformValue(def: FeatureDef, v: number | undefined): number {
-  if (v === undefined || !Number.isFinite(v)) return NaN;
-  switch (def.transform) {
-    case "identity":
-      return v;
-    case "log10":
-      return v > 0 ? Math.log10(v) : NaN;
-    case "log1p":
-      return Math.log1p(v);
-    case "logit": {
-      const p = Math.min(1 - 1e-6, Math.max(1e-6, v));
-      return Math.log(p / (1 - p));
-    }
-  }
+  return v === undefined ? NaN : forward(def.transform, v);
 }
 
 /**

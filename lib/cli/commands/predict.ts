@@ -51,7 +51,7 @@ export const predictCommand: Command = {
   name: "predict",
   summary: "predict run time, interval and tail-risk probability per sample (and step) from saved models, richest usable tier per sample",
   usage:
-    "gwtime predict --model <m.json|models-dir|a.json,b.json> (--features <file.csv|tsv|json> | --qc <dir|files|multiqc_data.json> [--sample-from-dir]) [--trace <trace of the running workflow>] [--trusted-key <pub.pem>[,<pub2.pem>]] [--json]   " +
+    "gwtime predict --model <m.json|models-dir|a.json,b.json> (--features <file.csv|tsv|json> | --qc <dir|files|multiqc_data/> [--sample-from-dir]) [--trace <trace of the running workflow>] [--trusted-key <pub.pem>[,<pub2.pem>]] [--json]   " +
     "(per sample and step the richest tier whose features are all present and possible; --trace adds the completed steps' observed times and sizes, enabling in-flight tiers; --trusted-key refuses (exit 1, naming the file) any model that is unsigned, signed by another key, forged or changed after signing; exit 1 only when no sample could be predicted; --group-by-dir: old name of --sample-from-dir)",
   async run(argv) {
     const args = parseArgs(argv, ["json", "sample-from-dir", "group-by-dir"]);

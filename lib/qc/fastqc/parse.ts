@@ -8,6 +8,7 @@ import { cleanSampleName } from "../sampleName";
 import type { ParseOptions } from "../picard/parse";
 import { baseName, cell, defineLazy, isBlankRange, normalizeText, num } from "../text";
 import type { Cell, FastqcBasicStats, FastqcReport, FastqcStatus, FastqcTable } from "../types";
+import type { ToolColumn } from "../vocabulary";
 
 
 /** One `>>module` of the file: its flag and where its body is, parsed on demand. */
@@ -286,7 +287,7 @@ function mid(label: string): number | null {
  * `adapter_max_pct` = max over positions and adapters of cumulative adapter %; `overrepresented_pct`
  * = sum of overrepresented sequences' %; `n_content_max_pct` = max per-base N %.
  */
-export function wide(r: FastqcReport): Record<string, number | null> {
+export function wide(r: FastqcReport): Record<ToolColumn<"fastqc">, number | null> {
   let qn = 0;
   let qs = 0;
   let q30 = 0;

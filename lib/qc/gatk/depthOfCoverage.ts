@@ -6,6 +6,7 @@ import { IssueSink } from "../issues";
 import { splitLines } from "../text";
 import type { DepthOfCoverageSummary, SaturationMutagenesisCounts } from "../types";
 import { baseName } from "../text";
+import type { ToolColumns } from "../vocabulary";
 
 
 /** One record per sample row (the "Total" row is dropped). Sample name = `sample_id`. */
@@ -35,8 +36,8 @@ export function parseSampleSummary(text: string, file: string, options: ParseOpt
 }
 
 /** Wide columns: mean depth and the highest `%_bases_above_N` threshold present. */
-export function wideDoc(r: DepthOfCoverageSummary): Record<string, number | null> {
-  const cols: Record<string, number | null> = { "gatk.doc.mean_coverage": r.mean, "gatk.doc.total_bases": r.total, "gatk.doc.granular_median": r.granularMedian };
+export function wideDoc(r: DepthOfCoverageSummary): ToolColumns<"gatk"> & { [k: `gatk.doc.pct_bases_above_${string}`]: number | null } {
+  const cols: ToolColumns<"gatk"> & { [k: `gatk.doc.pct_bases_above_${string}`]: number | null } = { "gatk.doc.mean_coverage": r.mean, "gatk.doc.total_bases": r.total, "gatk.doc.granular_median": r.granularMedian };
   for (const [k, v] of Object.entries(r.pctBasesAbove)) cols[`gatk.doc.pct_bases_above_${k}`] = v;
   return cols;
 }

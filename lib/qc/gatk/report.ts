@@ -8,6 +8,7 @@ import { IssueSink } from "../issues";
 import { cleanSampleName } from "../sampleName";
 import { LineIndex, baseName, cell, defineLazy } from "../text";
 import type { GatkReport, GatkReportTable, MetricsRow } from "../types";
+import type { ToolColumns } from "../vocabulary";
 
 
 /**
@@ -91,7 +92,7 @@ export function table(r: GatkReport, name: string): GatkReportTable | undefined 
  * (sum Errors / sum Observations over RecalTable0, read-group level; mismatches only — EventType M).
  * VariantEval: Ti/Tv, SNP and indel counts for Novelty=all (first eval row).
  */
-export function wide(r: GatkReport): Record<string, number | null> {
+export function wide(r: GatkReport): ToolColumns<"gatk"> {
   if (r.kind === "gatk/base_recalibrator") {
     const t = table(r, "RecalTable0");
     if (!t) return {};

@@ -1,10 +1,11 @@
 /** Shared helper for the typed Picard accessors: generic rows → typed rows. Pure. */
 import { num } from "../text";
 import type { Cell, MetricsRow, PicardMetricsFile } from "../types";
+import type { ToolColumns } from "../vocabulary";
 
 /** Wide-table columns one Picard class contributes, plus a note saying which row was taken. */
 export interface PicardWide {
-  readonly columns: Record<string, number | string | null>;
+  readonly columns: ToolColumns<"picard", number | string | null>;
   readonly note?: string;
 }
 

@@ -5,6 +5,7 @@ import { cleanSampleName } from "../sampleName";
 import { IssueSink } from "../issues";
 import { baseName, splitLines } from "../text";
 import type { SamtoolsFlagstat } from "../types";
+import type { ToolColumns } from "../vocabulary";
 
 
 const LINE = /^(\d+) \+ (\d+) (.+?)(?:\s*\([^()]*(?:%|N\/A)[^()]*\))?\s*$/;
@@ -49,7 +50,7 @@ export function parse(text: string, file: string, options: ParseOptions = {}): S
 }
 
 /** Wide columns: QC-passed totals; percentages of `in total`. */
-export function wide(r: SamtoolsFlagstat): Record<string, number | null> {
+export function wide(r: SamtoolsFlagstat): ToolColumns<"samtools"> {
   const c = r.counts;
   const total = c["in total"]?.[0] ?? 0;
   const pct = (k: string) => {

@@ -4,6 +4,7 @@ import type { ParseOptions } from "../picard/parse";
 import { cleanSampleName } from "../sampleName";
 import { baseName, splitLines } from "../text";
 import type { SamtoolsIdxstats } from "../types";
+import type { ToolColumns } from "../vocabulary";
 
 
 /** Parse idxstats; every line must have 4 tab-separated fields with integer counts. */
@@ -22,7 +23,7 @@ export function parse(text: string, file: string, options: ParseOptions = {}): S
 }
 
 /** Wide columns: totals and the share of mapped reads on chrX/chrY/chrM (sex / mito checks). */
-export function wide(r: SamtoolsIdxstats): Record<string, number | null> {
+export function wide(r: SamtoolsIdxstats): ToolColumns<"samtools"> {
   const mapped = r.refs.reduce((a, x) => a + x.mapped, 0);
   const share = (re: RegExp) => (mapped > 0 ? (100 * r.refs.filter((x) => re.test(x.name)).reduce((a, x) => a + x.mapped, 0)) / mapped : null);
   return {

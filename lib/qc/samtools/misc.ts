@@ -4,6 +4,7 @@ import type { ParseOptions } from "../picard/parse";
 import { cleanSampleName } from "../sampleName";
 import { baseName, cell, splitLines } from "../text";
 import type { MetricsRow, SamtoolsAmpliconclip, SamtoolsCoverage, SamtoolsMarkdup, SamtoolsRmdup } from "../types";
+import type { ToolColumns } from "../vocabulary";
 
 function names(file: string, options: ParseOptions) {
   const sampleRaw = baseName(file);
@@ -50,7 +51,7 @@ export function parseMarkdup(text: string, file: string, options: ParseOptions =
 }
 
 /** Wide columns of a markdup report: duplicate % of examined reads, optical share, library size. */
-export function wideMarkdup(r: SamtoolsMarkdup): Record<string, number | null> {
+export function wideMarkdup(r: SamtoolsMarkdup): ToolColumns<"samtools"> {
   const c = r.counts;
   const examined = c["EXAMINED"] ?? 0;
   // markdup's DUPLICATE PAIR counts reads (DUPLICATE TOTAL = PAIR + SINGLE [+ NON PRIMARY]).
@@ -99,7 +100,7 @@ export function parseCoverage(text: string, file: string, options: ParseOptions 
 }
 
 /** Wide columns of `samtools coverage`: length-weighted mean depth over references. */
-export function wideCoverage(r: SamtoolsCoverage): Record<string, number | null> {
+export function wideCoverage(r: SamtoolsCoverage): ToolColumns<"samtools"> {
   let len = 0;
   let depth = 0;
   for (const x of r.rows) {

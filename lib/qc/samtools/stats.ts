@@ -5,6 +5,7 @@ import { cleanSampleName } from "../sampleName";
 import { IssueSink } from "../issues";
 import { baseName, cell, cellProblem, splitLines } from "../text";
 import type { SamtoolsStats } from "../types";
+import type { ToolColumns } from "../vocabulary";
 
 
 /**
@@ -48,7 +49,7 @@ const pct = (a: number | undefined, b: number | undefined): number | null => (a 
  * mapped: SN "bases mapped" counts whole read lengths of mapped reads, "(cigar)" only M/I/=/X, so
  * the difference is the soft-clipped bases. `error_rate` is SN's (mismatches / bases mapped cigar).
  */
-export function wide(r: SamtoolsStats): Record<string, number | null> {
+export function wide(r: SamtoolsStats): ToolColumns<"samtools"> {
   const s = r.sn;
   return {
     "samtools.raw_total_sequences": s["raw total sequences"] ?? null,

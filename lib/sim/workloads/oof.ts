@@ -9,6 +9,7 @@ import { clone, conformalQuantile, crossValidate, groupKFold, type Regressor } f
 import { medianAPE } from "../../models/evaluate/metrics";
 import { outOfFold } from "../../models/evaluate/outOfFold";
 import type { Prediction } from "../types";
+import { inverse } from "../../util/transforms";
 
 export interface OofOptions {
   /** Point model on log run time (cloned per fold). */
@@ -50,11 +51,11 @@ export function oofPredictions(X: readonly Float64Array[], yLog: ArrayLike<numbe
     };
   });
   const { point, tail, q90, q95, q99 } = oof.values;
-  const up = (v: number, qv: number): number => (qv >= Number.MAX_VALUE ? Infinity : Math.exp(v + qv));
+  const up = (v: number, qv: number): number => (qv >= Number.MAX_VALUE ? Infinity : inverse("log", v + qv));
   return Array.from({ length: X.length }, (_, i) => {
     const v = point[i] as number;
     if (Number.isNaN(v)) throw new Error(`row ${i} got no out-of-fold prediction`);
-    return { pointS: Math.exp(v), upperS: { q90: up(v, q90[i] as number), q95: up(v, q95[i] as number), q99: up(v, q99[i] as number) }, tailProb: tail[i] as number };
+    return { pointS: inverse("log", v), upperS: { q90: up(v, q90[i] as number), q95: up(v, q95[i] as number), q99: up(v, q99[i] as number) }, tailProb: tail[i] as number };
   });
 }
 
