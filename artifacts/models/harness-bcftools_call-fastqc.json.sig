@@ -1,7 +1,7 @@
 {
   "alg": "ed25519",
-  "bodySha256": "301c0164f7804e4b5ca3f83d5dc2df05f82e5ad54650eec01166747a1ab096d0",
+  "bodySha256": "c9167cefe20340a4bd20cb86b47e13089b0888a61f354e462feda2cfe81a4e11",
   "format": "gwtime-model-signature-v1",
   "keyId": "5d9dad38fd5bc8127595c83313a4fab4de9febd955fa94d1b0f08c9316d0baa4",
-  "signature": "HuGbCuySmkJtK5TqKEJLdhkNm3mu7FTH/fdwrv69mLUxihfBAOnTZ4Y8N2lnPFfaNB+a8emTGZHEqekzSAb4BA=="
+  "signature": "kNzojqaIwDWnNPm9ePqiePV5cP5hkUMUYLiOYKtH7VoHKnlqXjEdokVQ812e1Hpx5TPXWZvpeI2fjZIvsBWEAA=="
 }

@@ -1,7 +1,7 @@
 {
   "alg": "ed25519",
-  "bodySha256": "6e8caff581ad1b406a2ec7984473968749e9c1473de84b7f3890c575389c977b",
+  "bodySha256": "ea995508e8b76f080d4e72eb853e17c5def0c12f7b06ee9098461fcfdb340046",
   "format": "gwtime-model-signature-v1",
   "keyId": "5d9dad38fd5bc8127595c83313a4fab4de9febd955fa94d1b0f08c9316d0baa4",
-  "signature": "8Qh91GLO314NhAW9UnYPvI+ELAQUD4bufKYvxKaGmOo3Ib5kMwLflKE+HHwMwLz+9TxURqFuFL4Y3erDE9FLAg=="
+  "signature": "Wd276RycbI2m2GQloZSgnj95zJFg3/7xHUKPPjG7S9GcXRuP/aR7Y1wGncuiWBdmfK3aqy4SQXwuNsLx85Q1Bw=="
 }
