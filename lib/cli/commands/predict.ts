@@ -6,6 +6,7 @@ import { loadModel, predictTiered, type FeatureRecord, type LoadedModel, type Ti
 import { readTrace } from "../../traces/read";
 import { stepsBySample } from "../../traces/bySample";
 import { terminalSafe as shown } from "../../util/safeText";
+import { momentViolations } from "../../workflow/moment";
 import { observedStepColumns } from "../../workflow/observed";
 import { type Command, flagString, parseArgs } from "../command";
 
@@ -83,6 +84,11 @@ export const predictCommand: Command = {
     const paths = modelPaths(modelArg);
     if (paths.length === 0) throw new Error(`--model ${modelArg}: no model file (*.json) found`);
     const models: Array<{ loaded: LoadedModel; path: string }> = paths.map((p) => ({ loaded: loadModel(p), path: p }));
+    // a model that reads what is not known at its moment would predict from the future: refused, naming the file
+    for (const { loaded, path } of models) {
+      const bad = momentViolations(loaded.file);
+      if (bad.length) throw new Error(`${path}: model of moment '${loaded.file.moment}' refused: ${bad.join("; ")}`);
+    }
     const preds = predictTiered(models, records, ids, source);
     for (const p of preds) if (p.error !== null) process.stderr.write(`gwtime predict: ${shown(p.sample)} (${shown(p.step)}): ${shown(p.error)}\n`);
     process.stdout.write(args.flags.has("json") ? `${JSON.stringify(preds, null, 1)}\n` : table(preds));
