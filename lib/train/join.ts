@@ -6,7 +6,7 @@ import type { TaskRun, TraceReadResult } from "../traces/schema";
 import { GwtInputError } from "../util/errors";
 import { parseDurationS } from "../util/units";
 import type { QcRow, QcSource } from "./qcSource";
-import { outputBytesOf } from "../workflow/observed";
+import { observedCpuS, outputBytesOf } from "../workflow/observed";
 import { resolveKeys } from "./resolveKeys";
 import { type NameCandidate, qcCandidates, taskCandidates } from "./sampleNames";
 
@@ -32,7 +32,7 @@ export interface JoinedTask {
   /** Target seconds, summed over the step's completed tasks for this sample (scatter chunks). */
   readonly timeS: number;
   readonly chunks: number;
-  /** Observed CPU seconds (user + sys; never estimated from %cpu), wall seconds and output bytes, summed over the chunks; undefined when a chunk lacks it. */
+  /** Observed CPU seconds (`observedCpuS`: user + sys, else %cpu x realtime), wall seconds and output bytes, summed over the chunks; undefined when a chunk lacks it. */
   readonly cpuS: number | undefined;
   readonly wallS: number | undefined;
   readonly outputBytes: number | undefined;
@@ -210,7 +210,7 @@ export async function joinTasksToQc(traces: Iterable<TraceReadResult>, qc: reado
       const dur = parseDurationS(r.raw["duration"]);
       usable.push({
         file, task: r.task, workflow: r.workflow, name: nm, timeS: t.s, cands, benchmarkRuleless: r.raw["rule"] === undefined,
-        cpuS: r.cpuS !== undefined && Number.isFinite(r.cpuS) && r.cpuS >= 0 ? r.cpuS : undefined,
+        cpuS: observedCpuS(r),
         wallS: r.wallS !== undefined && Number.isFinite(r.wallS) && r.wallS >= 0 ? r.wallS : undefined,
         outputBytes: outputBytesOf(r),
         submitMs,
@@ -227,15 +227,14 @@ export async function joinTasksToQc(traces: Iterable<TraceReadResult>, qc: reado
     for (const x of completedElsewhere) completed.add(`${stepOf(x)}\u0000${x.name}`);
     for (const f of failed) excluded.add(completed.has(`${stepOf(f)}\u0000${f.name}`) ? `retried: ${f.status.toLowerCase()} attempt (the successful attempt is kept)` : `${f.status.toLowerCase()} (never completed)`, f.name);
   }
-  const taskCands = usable.map((u) => u.cands);
   const qcRows: QcRow[] = qc.flatMap((s) => s.rows);
   const qcCands = qcRows.map((q) => qcCandidates(q.name));
   // Each distinct candidate list is resolved once (a sample's tasks share one: ten steps, one list).
   const listIndex = new Map<string, number>();
   const lists: string[][] = [];
-  const listOf = new Int32Array(taskCands.length);
-  taskCands.forEach((l, i) => {
-    const keys = l.map((c) => c.key);
+  const listOf = new Int32Array(usable.length);
+  usable.forEach((u, i) => {
+    const keys = u.cands.map((c) => c.key);
     const sig = keys.join("\u0001");
     let k = listIndex.get(sig);
     if (k === undefined) {
@@ -273,7 +272,14 @@ export async function joinTasksToQc(traces: Iterable<TraceReadResult>, qc: reado
   const groups = new Map<string, { step: string; sample: string; group: string; timeS: number; chunks: number; cpuS: number | undefined; wallS: number | undefined; outputBytes: number | undefined; submitMs: number | undefined; completeMs: number | undefined }>();
   const perStep = new Map<string, { usable: number; joined: number; samples: Set<string> }>();
   let joined = 0;
-  usable.forEach((u, i) => {
+  const usableCount = usable.length;
+  const firstNames = usable.slice(0, EXAMPLES).map((u) => u.name);
+  // each pending task is released once it is folded into its (step, sample) record: at a million tasks
+  // the pending list and the records are never both whole
+  const pending = usable as Array<Pending | undefined>;
+  pending.forEach((u0, i) => {
+    const u = u0 as Pending;
+    pending[i] = undefined;
     const { timeS, file, cpuS, wallS, outputBytes, submitMs, completeMs } = u;
     const p = res.task[i] as number;
     const cands = u.cands;
@@ -332,10 +338,10 @@ export async function joinTasksToQc(traces: Iterable<TraceReadResult>, qc: reado
   const qcNames = [...new Set(qcRows.map((q) => q.name))].slice(0, EXAMPLES);
 
   if (joined === 0) {
-    const tn = usable.slice(0, EXAMPLES).map((u) => u.name);
+    const tn = firstNames;
     const lines = Array.from({ length: Math.max(tn.length, qcNames.length) }, (_, k) => `  ${(tn[k] ?? "").padEnd(60)}  ${qcNames[k] ?? ""}`);
     throw new GwtInputError(
-      `no task could be joined to a QC sample (${usable.length} usable tasks, ${qcRows.length} QC rows). Task names vs QC sample names:\n  ${"task".padEnd(60)}  QC sample\n${lines.join("\n")}\n` +
+      `no task could be joined to a QC sample (${usableCount} usable tasks, ${qcRows.length} QC rows). Task names vs QC sample names:\n  ${"task".padEnd(60)}  QC sample\n${lines.join("\n")}\n` +
         "Give an explicit map with --samples map.tsv (columns: trace_name, sample[, group]).",
     );
   }
@@ -350,9 +356,9 @@ export async function joinTasksToQc(traces: Iterable<TraceReadResult>, qc: reado
     target,
     tasksRead,
     excluded: excluded.toJSON(),
-    tasksUsable: usable.length - mapExcluded(excluded),
+    tasksUsable: usableCount - mapExcluded(excluded),
     tasksJoined: joined,
-    joinRate: usable.length - mapExcluded(excluded) > 0 ? joined / (usable.length - mapExcluded(excluded)) : 0,
+    joinRate: usableCount - mapExcluded(excluded) > 0 ? joined / (usableCount - mapExcluded(excluded)) : 0,
     notJoined: notJoined.toJSON(),
     qcSampleExamples: qcNames,
     qcRules,

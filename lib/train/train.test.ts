@@ -41,7 +41,7 @@ test("gwtime train on crispriscreen (the README example): in flight, models + ca
       assert.ok(!m.features.some((f) => f.name.startsWith(`ancestor.${s}.`)), `${s} uses its own time`);
     }
     const bt = loadModel(join(out, "BOWTIE2_ALIGN.json")).file.features.map((f) => f.name);
-    assert.ok(bt.every((f) => /cutadapt|^ancestor\.(CUTADAPT|TRIMGALORE)\.wall_s$/.test(f)), `BOWTIE2_ALIGN: only its ancestors' QC/times (${bt.join(", ")})`);
+    assert.ok(bt.every((f) => /cutadapt|^ancestor\.(CUTADAPT|TRIMGALORE)\.(cpu_s|wall_s)$/.test(f)), `BOWTIE2_ALIGN: only its ancestors' QC/times (${bt.join(", ")})`);
     assert.ok(bt.includes("ancestor.CUTADAPT.wall_s"), "the observed wall time of an ancestor, named as gwtime predict --trace names it");
     const html = readFileSync(join(out, "training-report.html"), "utf8");
     for (const s of ["Join report", "Models per step", "When each QC module exists", "Provenance", "multiqc_general_stats.txt", "gwt-fig-train-oof"]) assert.ok(html.includes(s), s);
