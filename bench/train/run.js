@@ -1,30 +1,21 @@
-// One `gwtime train` run on SYNTHETIC data, timed per phase (read trace, read QC, join, fit all steps).
-// Prints one JSON line. Usage: node run.js DATADIR OUTDIR   (peak RSS: wrap with /usr/bin/time -v)
+// One `gwtime train` run (the library's `train`, as the CLI calls it) on SYNTHETIC data, timed per phase
+// (read trace, read QC, join, fit all steps, write). Prints one JSON line.
+// Usage: node run.js DATADIR OUTDIR   (peak RSS: wrap with /usr/bin/time -v). BENCH_TRAIN_MAX_ROWS: the row cap (default: train's).
 "use strict";
 const path = require("node:path");
 const root = path.resolve(__dirname, "..", "..");
-const { readTraces } = require(path.join(root, "dist/traces/read"));
-const { readQcSources } = require(path.join(root, "dist/train/qcSource"));
-const { joinTasksToQc } = require(path.join(root, "dist/train/join"));
-const { stepTable } = require(path.join(root, "dist/train/features"));
-const { fitStepModel } = require(path.join(root, "dist/train/fit"));
+const { train } = require(path.join(root, "dist/train/train"));
 (async () => {
   const [dir, out] = process.argv.slice(2);
-  const t = [process.hrtime.bigint()];
-  const lap = () => { t.push(process.hrtime.bigint()); return Number(t[t.length - 1] - t[t.length - 2]) / 1e9; };
-  const traces = readTraces([path.join(dir, "trace.txt")], { format: "nextflow" });
-  const readS = lap();
-  const qc = readQcSources([path.join(dir, "multiqc_data")]);
-  const qcS = lap();
-  const j = await joinTasksToQc(traces, qc, { target: "cpu" });
-  const joinS = lap();
-  const steps = [...new Set(j.tasks.map((x) => x.step))].sort();
-  const r2 = [];
-  const fit = process.env.BENCH_TRAIN_FIT !== "0";
-  for (const step of fit ? steps : []) {
-    const { table } = stepTable(step, j.tasks, j.samples, { moment: "submission" });
-    r2.push(fitStepModel(table, out, { fileStem: step, target: "cpuS", description: "SYNTHETIC benchmark data", seed: 7 }).cvR2);
-  }
-  const fitS = lap();
-  process.stdout.write(JSON.stringify({ tasks: j.report.tasksRead, samples: qc[0].rows.length, joined: j.report.tasksJoined, readS, qcS, joinS, fitS, totalS: readS + qcS + joinS + fitS, steps: steps.length, medianCvR2: fit ? r2.sort()[Math.floor(r2.length / 2)] : null, fit }) + "\n");
+  const maxRows = process.env.BENCH_TRAIN_MAX_ROWS === undefined ? undefined : Number(process.env.BENCH_TRAIN_MAX_ROWS);
+  const t0 = process.hrtime.bigint();
+  const r = await train({ trace: [path.join(dir, "trace.txt")], qc: [path.join(dir, "multiqc_data")], out, target: "cpu", moment: "submission", seed: 7, maxRows });
+  const totalS = Number(process.hrtime.bigint() - t0) / 1e9;
+  const r2 = r.steps.filter((s) => s.model).map((s) => s.model.cvR2).sort((a, b) => a - b);
+  const p = r.phaseS;
+  process.stdout.write(JSON.stringify({
+    tasks: r.join.tasksRead, joined: r.join.tasksJoined, samples: r.join.qcRows, readS: p.readTraces, qcS: p.readQc, joinS: p.join, fitS: p.fit, writeS: p.write, totalS,
+    steps: r.steps.length, models: r2.length, fittedRowsPerStep: Math.max(...r.steps.map((s) => (s.sampling ? s.sampling.rowsUsed : s.runs))), maxRows: maxRows ?? "default",
+    medianCvR2: r2.length ? r2[Math.floor(r2.length / 2)] : null,
+  }) + "\n");
 })().catch((e) => { console.error(e); process.exit(1); });

@@ -36,6 +36,8 @@ export function modelCard(file: ModelFile): string {
     L.push(`- reference: ${env.genomes.map((g) => (g.lengthBp ? `${esc(g.name)} (${fmt(g.lengthBp)} bp)` : esc(g.name))).join(", ") || "unrecorded"}`, `- CPU: ${env.cpuModels.map(esc).join(", ") || "unrecorded"}`);
     L.push("- `gwtime predict` flags per sample the features outside these ranges (`outside_training_range`).");
   }
+  const smp = file.sampling;
+  if (smp) L.push("", "## Training sample", "", `- fitted on ${smp.rowsUsed} of the step's ${smp.rowsAvailable} runs: ${smp.method} (seed ${smp.seed}); the CV metrics are of those runs`);
   const cal = file.calibration;
   if (cal) {
     L.push("", "## Calibration to another machine", "", `- calibration runs: ${fmt(cal.runs)} (${esc(cal.source)})`, `- CPU: ${cal.cpuModels.map(esc).join(", ") || "unrecorded"}`, `- scale (x prediction): ${fmt(cal.scale)} (90% bootstrap CI ${fmt(cal.scaleLo)} to ${fmt(cal.scaleHi)})`);

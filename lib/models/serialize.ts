@@ -52,6 +52,19 @@ export interface ModelMeta {
   readonly envelope?: TrainingEnvelope;
   /** Recalibration to another machine (`gwtime calibrate`), when the file was recalibrated. */
   readonly calibration?: Calibration;
+  /** When the model was fitted on a sample of the step's rows (large traces), how it was drawn. */
+  readonly sampling?: TrainingSample;
+}
+
+/** A capped, seeded sample of a step's rows the model was fitted on (`gwtime train --max-rows`). */
+export interface TrainingSample {
+  /** Joined rows the step had. */
+  readonly rowsAvailable: number;
+  /** Rows the model (and its CV) used. */
+  readonly rowsUsed: number;
+  /** How they were drawn, in words. */
+  readonly method: string;
+  readonly seed: number;
 }
 
 /** A model file's content. */
@@ -147,6 +160,7 @@ function body(model: Regressor, meta: ModelMeta): Omit<ModelFile, "bodySha256"> 
     moment: meta.moment,
     envelope: meta.envelope,
     calibration: meta.calibration,
+    sampling: meta.sampling,
   };
 }
 

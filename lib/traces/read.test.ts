@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { projectRoot } from "../data/paths";
 import { DETECTION_TABLE, detectFormat, parseDelimited, readTrace, readTraces, readerFor } from "./index";
+import { parseInChunks } from "./read";
 import type { TaskRun } from "./schema";
 import { fixture } from "./testPaths";
 
@@ -165,4 +166,20 @@ test("harness trace.tsv and Snakemake benchmarks (when the harness has produced 
       }
     }
   }
+});
+
+test("parseInChunks: a trace parsed a chunk of rows at a time gives the same runs and issues (file line numbers) as one parse", () => {
+  const nf = readerFor("nextflow");
+  const files = [fixture("nextflow-bad.tsv"), join(projectRoot(), "data", "harness", "trace.tsv")].filter((f) => existsSync(f));
+  assert.ok(files.length >= 1);
+  for (const f of files) {
+    const text = readFileSync(f, "utf8");
+    const whole = nf.parse(text, f);
+    for (const size of [1, 200, 5000]) assert.deepEqual(parseInChunks(text, f, (t) => nf.parse(t, f), size), whole, `${f}, chunks of ${size} characters`);
+  }
+  // a quoted field spanning lines is never cut (chunk ends only outside quotes)
+  const q = 'name\trealtime\tstatus\n"A (s1)"\t1s\tCOMPLETED\n"B\n(s2)"\t2s\tCOMPLETED\nC (s3)\tsoon\tCOMPLETED\n';
+  const one = nf.parse(q, "q.tsv");
+  assert.deepEqual(parseInChunks(q, "q.tsv", (t) => nf.parse(t, "q.tsv"), 1), one);
+  assert.deepEqual(one.issues.map((i) => i.line), [5], "the bad cell's line in the file");
 });

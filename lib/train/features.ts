@@ -2,9 +2,9 @@
  * Which QC columns a step's model may use at a prediction moment, and the step's training table.
  * - submission: only QC of the input reads (FastQC, fastp; in MultiQC, columns of the fastqc* and
  *   fastp* modules) — what exists before anything runs;
- * - in-flight: additionally the observed times of the step's completed ancestors, from a declared
- *   dependency graph (`--dag`; a trace does not record the graph). QC of ancestors' outputs is not
- *   used yet: which process wrote which MultiQC column is not in MultiQC's tables.
+ * - in-flight: additionally the observed CPU/wall time and output size of the step's completed
+ *   ancestors (`ancestor.<step>.*`, as `gwtime predict --trace` names them), from a declared dependency
+ *   graph (`--dag`; a trace does not record the graph), and QC modules all of whose producers are ancestors.
  * Harness QC columns (lib/qc wide names) use the feature registry's reads-stage features, in the
  * registry's order, so the harness models match notebook 05's inputs.
  */
@@ -16,7 +16,8 @@ import type { FeatureSpec } from "../models/features";
 import type { StepTable } from "./fit";
 import type { JoinedTask, SampleQc } from "./join";
 import { ancestors, makeDag } from "../workflow/dag";
-import { producerOf } from "../workflow/harnessDag";
+import { HARNESS_DAG } from "../workflow/harnessDag";
+import { ancestorColumnNames } from "../workflow/moment";
 
 export type Moment = "submission" | "in-flight";
 
@@ -29,17 +30,9 @@ export function registryReadFeatures(step: string): FeatureSpec[] {
   return tierFeatures(step, "fastp").map(specOf);
 }
 
-/** MultiQC module of a column: `fastqc_raw-percent_gc` → fastqc_raw; `multiqc_fastqc.Total_Sequences` → fastqc. */
-export function moduleOf(column: string): string {
-  const m = /^([^-.]+)[-.]/.exec(column.replace(/^general_stats\.\d+\./, "").replace(/^multiqc_/, ""));
-  return (m?.[1] ?? column).toLowerCase();
-}
-
-/** True for columns that describe the input reads (FastQC or fastp, whatever the section suffix). */
-export function isInputReadsColumn(column: string): boolean {
-  const m = moduleOf(column);
-  return m.startsWith("fastqc") || m.startsWith("fastp");
-}
+/** MultiQC module of a column and whether it is input-read QC: lib/workflow/moment (one definition). */
+export { isInputReadsColumn, moduleOf } from "../workflow/moment";
+import { isInputReadsColumn } from "../workflow/moment";
 
 const SIZE = /(total_sequences|total_reads|total_bases|\.sequences$|reads$|bases$|(^|[._-])bp_|_bp$|(^|[._-])r_(processed|written|with_adapters)$|quality_trimmed$|total$|assigned$)/i;
 
@@ -73,51 +66,67 @@ export interface DroppedFeature {
   readonly reason: string;
 }
 
+/** The in-flight columns of one completed step of a sample (`ancestor.<step>.cpu_s|wall_s|output_bytes`: the names `gwtime predict --trace` gives). */
+export function observedColumns(t: JoinedTask): Record<string, number> {
+  const n = ancestorColumnNames(t.step);
+  const out: Record<string, number> = {};
+  if (t.cpuS !== undefined) out[n.cpuS] = t.cpuS;
+  if (t.wallS !== undefined) out[n.wallS] = t.wallS;
+  if (t.outputBytes !== undefined) out[n.outputBytes] = t.outputBytes;
+  return out;
+}
+
+/** Key of a (step, sample) pair in `taskOf` maps. */
+export const taskKey = (step: string, sample: string): string => `${step}\u0000${sample}`;
+
 /**
  * The training table of one step at `moment`: rows = joined samples of the step; features = the
  * moment's columns present and finite in every row (and, outside the registry, not constant; others listed in `dropped`).
+ * Harness steps with registry QC use the shipped tiers' features (lib/features/tiers, from the harness
+ * DAG in lib/workflow): `fastp` at submission, `in-flight` in flight (ancestors' QC and observed
+ * `ancestor.<step>.*` columns). Other workflows: the QC columns `columnAllowed` admits plus, in flight,
+ * the observed columns of the declared `ancestors`.
  */
-export function stepTable(step: string, tasks: readonly JoinedTask[], samples: ReadonlyMap<string, SampleQc>, opts: { moment: Moment; ancestors?: ReadonlySet<string>; timeOf?: ReadonlyMap<string, number>; columnAllowed?: (column: string) => boolean }): { table: StepTable; dropped: DroppedFeature[] } {
+export function stepTable(step: string, tasks: readonly JoinedTask[], samples: ReadonlyMap<string, SampleQc>, opts: { moment: Moment; ancestors?: ReadonlySet<string>; taskOf?: ReadonlyMap<string, JoinedTask>; columnAllowed?: (column: string) => boolean }): { table: StepTable; dropped: DroppedFeature[] } {
   const rows = tasks.filter((t) => t.step === step).sort((a, b) => (a.sample < b.sample ? -1 : a.sample > b.sample ? 1 : 0));
+  const present = new Set<string>();
+  for (const t of rows) for (const k of Object.keys(samples.get(t.sample)?.values ?? {})) present.add(k);
+  const harness = registryReadFeatures(step);
+  const useRegistry = harness.some((s) => present.has(s.name));
+  const harnessTiers = useRegistry && opts.moment === "in-flight" && HARNESS_DAG.steps.includes(step);
+  // whose observed columns the rows carry: the harness DAG's ancestors of a harness step, else the declared ones
+  const anc = opts.moment !== "in-flight" ? [] : harnessTiers ? [...ancestors(HARNESS_DAG, step)].sort() : [...(opts.ancestors ?? [])].sort();
   const records: Array<Record<string, number>> = [];
   const ids: string[] = [];
   const groups: string[] = [];
   const y: number[] = [];
-  const anc = opts.moment === "in-flight" ? [...(opts.ancestors ?? [])].sort() : [];
+  const observed = new Set<string>();
   for (const t of rows) {
     const rec: Record<string, number> = { ...(samples.get(t.sample)?.values ?? {}) };
     for (const a of anc) {
-      const v = opts.timeOf?.get(`${a}\u0000${t.sample}`);
-      if (v !== undefined) rec[`time.${a}`] = v;
+      const at = opts.taskOf?.get(taskKey(a, t.sample));
+      if (at) for (const [k, v] of Object.entries(observedColumns(at))) { rec[k] = v; observed.add(k); }
     }
     records.push(rec);
     ids.push(t.sample);
     groups.push(t.group);
     y.push(forward("log", t.timeS));
   }
-  const present = new Set<string>();
-  for (const r of records) for (const k of Object.keys(r)) present.add(k);
-  const harness = registryReadFeatures(step);
-  const useRegistry = harness.some((s) => present.has(s.name));
   let candidates: Array<FeatureSpec & { kind: "size" | "quality" }>;
   if (useRegistry) {
     const kinds = new Map<string, "size" | "quality">(FEATURES.map((f) => [f.column, f.kind] as const));
-    candidates = harness.map((s) => ({ ...s, kind: kinds.get(s.name) ?? "quality" }));
-    // in flight: registry features written by one of the step's ancestors (e.g. MarkDuplicates' metrics for the callers)
-    if (opts.moment === "in-flight") {
-      const anc = opts.ancestors ?? new Set<string>();
-      for (const f of FEATURES) {
-        // the harness rule whose output the column is (lib/workflow: one table of producers)
-        let producer: string | undefined;
-        try { producer = producerOf(f.column); } catch { producer = undefined; }
-        if (producer && anc.has(producer) && present.has(f.column)) candidates.push({ ...specOf(f), kind: f.kind });
-      }
-    }
+    const defs = harnessTiers ? tierFeatures(step, "in-flight") : null;
+    candidates = defs ? defs.map((f) => ({ ...specOf(f), kind: f.kind })) : harness.map((s) => ({ ...s, kind: kinds.get(s.name) ?? "quality" }));
   } else {
-    const cols = [...present].filter((c) => !c.startsWith("time.") && (opts.columnAllowed ?? isInputReadsColumn)(c)).sort();
+    const cols = [...present].filter((c) => (opts.columnAllowed ?? isInputReadsColumn)(c)).sort();
     candidates = cols.map(columnSpec).sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "size" ? -1 : 1));
   }
-  for (const a of anc) candidates.push({ name: `time.${a}`, unit: "s", transform: "log1p", kind: "quality" });
+  if (!harnessTiers) {
+    for (const a of anc) {
+      const n = ancestorColumnNames(a);
+      for (const [c, unit] of [[n.cpuS, "s"], [n.wallS, "s"], [n.outputBytes, "bytes"]] as const) if (observed.has(c)) candidates.push({ name: c, unit, transform: "log1p", kind: "quality" });
+    }
+  }
   const dropped: DroppedFeature[] = [];
   const specs: FeatureSpec[] = [];
   for (const c of candidates) {

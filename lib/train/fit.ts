@@ -3,15 +3,15 @@
  * (`fitWithRecipe` in lib/analysis/prediction/stepModels.ts: the recipe's point model, ridge or the
  * small-data GBT chosen by grouped-CV R² on log time, inside split-conformal 90% intervals, plus the
  * tail-risk classifier) on any feature table (MultiQC columns of an nf-core run as well as the harness
- * registry features), then `saveModel` and `modelCard`. `fit.test.ts` checks that the fitted model equals
+ * registry features), written by the same `writeStepModel` (model file with step, tier, moment and
+ * training envelope, and its card). `fit.test.ts` checks that the fitted model equals
  * `trainStepModel`'s on the harness (same features, rows, folds and seed).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { DEFAULT_STEP_RECIPE, fitWithRecipe, MIN_TRAINING_RUNS, type StepModelRecipe } from "../analysis/prediction/stepModels";
+import { DEFAULT_STEP_RECIPE, fitWithRecipe, MIN_TRAINING_RUNS, type StepModelFileMeta, type StepModelRecipe, writeStepModel } from "../analysis/prediction/stepModels";
+import type { Tier } from "../features/tiers";
 import { featureMatrix, type FeatureSpec } from "../models/features";
-import { modelCard } from "../models/modelCard";
-import { loadModel, saveModel, trainingDataSha256 } from "../models/serialize";
+import type { TrainingSample } from "../models/serialize";
 
 export { MIN_TRAINING_RUNS };
 
@@ -50,11 +50,30 @@ export interface FittedStep {
 /** Thrown when a step has too few runs or distinct inputs to train and cross-validate on. */
 export class TooFewRunsError extends Error {}
 
+/** What `fitStepModel` writes besides the fit: the model file's step, tier, envelope context and availability. */
+export interface FitStepOptions {
+  readonly fileStem: string;
+  /** The measure ("cpuS" / "wallS"). */
+  readonly target: string;
+  readonly description: string;
+  /** Feature tier, hence the prediction moment (default "fastp": input-read QC at submission). */
+  readonly tier?: Tier;
+  readonly seed?: number;
+  readonly k?: number;
+  readonly minRuns?: number;
+  readonly recipe?: StepModelRecipe;
+  readonly genomes?: StepModelFileMeta["genomes"];
+  readonly cpuModels?: readonly string[];
+  readonly availability?: StepModelFileMeta["availability"];
+  readonly sampling?: TrainingSample;
+}
+
 /**
- * Fit, cross-validate and save one step's model as `<dir>/<fileStem>.json` + `.md` (model card).
- * `target` names the measure ("cpuS" / "wallS"); `description` goes into the file and card.
+ * Fit, cross-validate and save one step's model as `<dir>/<fileStem>.json` + `.md` (model card), through
+ * the one writer of step models (`writeStepModel`: step, tier, moment, envelope; refuses a feature not
+ * known at the tier's moment).
  */
-export function fitStepModel(t: StepTable, dir: string, opts: { fileStem: string; target: string; description: string; seed?: number; k?: number; minRuns?: number; recipe?: StepModelRecipe }): FittedStep {
+export function fitStepModel(t: StepTable, dir: string, opts: FitStepOptions): FittedStep {
   const seed = opts.seed ?? 7;
   const minRuns = opts.minRuns ?? MIN_TRAINING_RUNS;
   const nGroups = new Set(t.groups).size;
@@ -63,23 +82,21 @@ export function fitStepModel(t: StepTable, dir: string, opts: { fileStem: string
   const X = featureMatrix(t.records, t.specs);
   // the one fitting path, shared with notebook 05's shipped models (lib/analysis/prediction/stepModels)
   const fit = fitWithRecipe(X, t.yLog, t.groups, opts.recipe ?? DEFAULT_STEP_RECIPE, { seed, k: opts.k });
-  const { model, folds } = fit;
-  const best = { b: fit.chosen, cv: fit.cv };
-  mkdirSync(dir, { recursive: true });
   const file = join(dir, `${opts.fileStem}.json`);
-  saveModel(file, model, {
-    features: t.specs,
-    target: { name: opts.target, unit: "s", transform: "log" },
-    trainingDataSha256: trainingDataSha256(X, t.yLog),
-    seed,
-    cvMetrics: { r2Log: best.cv.metrics.r2Log, mdape: best.cv.metrics.mdape, maeS: best.cv.metrics.maeS, folds, rows: t.records.length },
+  writeStepModel(file, fit, X, t.yLog, t.records, t.specs, {
+    step: t.step,
+    tier: opts.tier ?? "fastp",
+    target: opts.target,
     description: opts.description,
+    seed,
+    genomes: opts.genomes ?? [],
+    cpuModels: opts.cpuModels ?? [],
+    availability: opts.availability,
+    sampling: opts.sampling,
   });
-  const card = join(dir, `${opts.fileStem}.md`);
-  writeFileSync(card, modelCard(loadModel(file).file));
   return {
-    step: t.step, file, card, n: t.records.length, groups: nGroups, features: t.specs.length, base: best.b,
-    cvR2: best.cv.metrics.r2Log, cvMdape: best.cv.metrics.mdape, folds,
-    runnerUp: fit.others.join(", "), oofLog: best.cv.oof, yLog: t.yLog,
+    step: t.step, file, card: join(dir, `${opts.fileStem}.md`), n: t.records.length, groups: nGroups, features: t.specs.length, base: fit.chosen,
+    cvR2: fit.cv.metrics.r2Log, cvMdape: fit.cv.metrics.mdape, folds: fit.folds,
+    runnerUp: fit.others.join(", "), oofLog: fit.cv.oof, yLog: t.yLog,
   };
 }

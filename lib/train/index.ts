@@ -5,3 +5,4 @@ export * from "./availability";
 export * from "./features";
 export * from "./fit";
 export * from "./train";
+export * from "./sample";

@@ -6,8 +6,9 @@ import type { TaskRun, TraceReadResult } from "../traces/schema";
 import { GwtInputError } from "../util/errors";
 import { parseDurationS } from "../util/units";
 import type { QcRow, QcSource } from "./qcSource";
+import { observedCpuS, outputBytesOf } from "../workflow/observed";
 import { resolveKeys } from "./resolveKeys";
-import { qcCandidates, taskCandidates } from "./sampleNames";
+import { type NameCandidate, qcCandidates, taskCandidates } from "./sampleNames";
 
 /** What the model learns: CPU time (user + sys) or wall time of the task. */
 export type Target = "cpu" | "wall";
@@ -31,6 +32,10 @@ export interface JoinedTask {
   /** Target seconds, summed over the step's completed tasks for this sample (scatter chunks). */
   readonly timeS: number;
   readonly chunks: number;
+  /** Observed CPU seconds (`observedCpuS`: user + sys, else %cpu x realtime), wall seconds and output bytes, summed over the chunks; undefined when a chunk lacks it. */
+  readonly cpuS: number | undefined;
+  readonly wallS: number | undefined;
+  readonly outputBytes: number | undefined;
   readonly submitMs: number | undefined;
   /** Latest completion over the chunks (complete time, else submit + duration). */
   readonly completeMs: number | undefined;
@@ -83,6 +88,23 @@ export interface JoinResult {
 }
 
 const EXAMPLES = 5;
+
+/** What the join keeps of one usable task row (the row itself is not kept: a million TaskRuns are most of the memory). */
+interface Pending {
+  readonly file: string;
+  readonly task: string;
+  readonly workflow: string | undefined;
+  readonly name: string;
+  readonly timeS: number;
+  readonly cands: readonly NameCandidate[];
+  /** A Snakemake benchmark row without a `rule` column (its step comes from the file name). */
+  readonly benchmarkRuleless: boolean;
+  readonly cpuS: number | undefined;
+  readonly wallS: number | undefined;
+  readonly outputBytes: number | undefined;
+  readonly submitMs: number | undefined;
+  readonly completeMs: number | undefined;
+}
 
 class Tally {
   readonly m = new Map<string, { n: number; examples: string[] }>();
@@ -149,45 +171,82 @@ function mergeQc(rows: ReadonlyArray<{ row: QcRow; mate: boolean }>, sample: str
  * matched by sample name (./sampleNames.ts conventions, or `map`), then summed per step and sample.
  * Throws a GwtInputError when no task joins, showing task and QC sample names side by side.
  */
-export async function joinTasksToQc(traces: readonly TraceReadResult[], qc: readonly QcSource[], opts: { target?: Target; map?: SampleMap } = {}): Promise<JoinResult> {
+export async function joinTasksToQc(traces: Iterable<TraceReadResult>, qc: readonly QcSource[], opts: { target?: Target; map?: SampleMap } = {}): Promise<JoinResult> {
   const target = opts.target ?? "cpu";
   const excluded = new Tally();
-  const all: Array<{ r: TaskRun; file: string }> = [];
-  for (const t of traces) for (const r of t.runs) all.push({ r, file: t.file });
-  const stepOf = stepNamer(all.map((a) => a.r));
-  // Which (step, name) pairs completed: a failed row of one of them was retried.
-  const completed = new Set<string>();
-  for (const { r } of all) if (statusOf(r) === "COMPLETED") completed.add(`${stepOf(r)}\u0000${nameOf(r)}`);
+  // One pass over the runs (`traces` may be a stream of chunks: no run is kept, only what the join
+  // needs of each usable one). Failed rows are labelled at the end, once every completed row is known.
   const seenHash = new Set<string>();
-  const usable: Array<{ r: TaskRun; file: string; timeS: number }> = [];
+  const usable: Pending[] = [];
+  const failed: Array<{ task: string; workflow: string | undefined; name: string; status: string }> = [];
+  const completedElsewhere: Array<{ task: string; workflow: string | undefined; name: string }> = [];
+  const workflows = new Set<string>();
+  let tasksRead = 0;
   let cpuFromPercent = 0;
-  for (const { r, file } of all) {
-    const st = statusOf(r);
-    const nm = nameOf(r);
-    if (st === "CACHED") { excluded.add("cached (timed in an earlier run)", nm); continue; }
-    if (st !== "COMPLETED") {
-      excluded.add(completed.has(`${stepOf(r)}\u0000${nm}`) ? `retried: ${st.toLowerCase()} attempt (the successful attempt is kept)` : `${st.toLowerCase()} (never completed)`, nm);
-      continue;
+  for (const tr of traces) {
+    const file = tr.file;
+    for (const r of tr.runs) {
+      tasksRead++;
+      workflows.add(r.workflow ?? "");
+      const st = statusOf(r);
+      const nm = nameOf(r);
+      if (st === "CACHED") { excluded.add("cached (timed in an earlier run)", nm); continue; }
+      if (st !== "COMPLETED") { failed.push({ task: r.task, workflow: r.workflow, name: nm, status: st }); continue; }
+      const done = { task: r.task, workflow: r.workflow, name: nm };
+      const hash = r.raw["hash"];
+      if (hash !== undefined && hash !== "" && hash !== "-") {
+        if (seenHash.has(hash)) { excluded.add("duplicate row (same task hash in another trace)", nm); completedElsewhere.push(done); continue; }
+        seenHash.add(hash);
+      }
+      if (r.source === "snakemake" && r.raw["repeat"] !== undefined && r.raw["repeat"] !== "1") { excluded.add("Snakemake benchmark repeat (the first repeat is kept)", nm); completedElsewhere.push(done); continue; }
+      const load = r.raw["load_label"];
+      if (load !== undefined && load !== "" && load !== "none") { excluded.add("co-located load run (harness load study)", nm); completedElsewhere.push(done); continue; }
+      const t = targetOf(r, target);
+      if (t.s === undefined || !(t.s > 0)) { excluded.add(`no positive ${target === "cpu" ? "CPU" : "wall"} time`, nm); completedElsewhere.push(done); continue; }
+      if (t.fromPercent) cpuFromPercent++;
+      // Candidate names (the map, when given, renames task-side names first).
+      const cands = taskCandidates(r, file).map((c) => (opts.map ? { key: opts.map.toSample.get(c.key) ?? c.key, rule: opts.map.toSample.has(c.key) ? `${c.rule} via map` : c.rule } : c));
+      const submitMs = r.submitTime?.getTime();
+      const dur = parseDurationS(r.raw["duration"]);
+      usable.push({
+        file, task: r.task, workflow: r.workflow, name: nm, timeS: t.s, cands, benchmarkRuleless: r.raw["rule"] === undefined,
+        cpuS: observedCpuS(r),
+        wallS: r.wallS !== undefined && Number.isFinite(r.wallS) && r.wallS >= 0 ? r.wallS : undefined,
+        outputBytes: outputBytesOf(r),
+        submitMs,
+        completeMs: r.completeTime?.getTime() ?? (submitMs !== undefined && dur !== undefined ? submitMs + dur * 1000 : undefined),
+      });
     }
-    const hash = r.raw["hash"];
-    if (hash !== undefined && hash !== "" && hash !== "-") {
-      if (seenHash.has(hash)) { excluded.add("duplicate row (same task hash in another trace)", nm); continue; }
-      seenHash.add(hash);
-    }
-    if (r.source === "snakemake" && r.raw["repeat"] !== undefined && r.raw["repeat"] !== "1") { excluded.add("Snakemake benchmark repeat (the first repeat is kept)", nm); continue; }
-    const load = r.raw["load_label"];
-    if (load !== undefined && load !== "" && load !== "none") { excluded.add("co-located load run (harness load study)", nm); continue; }
-    const t = targetOf(r, target);
-    if (t.s === undefined || !(t.s > 0)) { excluded.add(`no positive ${target === "cpu" ? "CPU" : "wall"} time`, nm); continue; }
-    if (t.fromPercent) cpuFromPercent++;
-    usable.push({ r, file, timeS: t.s });
   }
-
-  // Candidate names on both sides (the map, when given, renames task-side names first).
-  const taskCands = usable.map(({ r, file }) => taskCandidates(r, file).map((c) => ({ ...c, key: opts.map?.toSample.get(c.key) ?? c.key, rule: opts.map?.toSample.has(c.key) ? `${c.rule} via map` : c.rule })));
+  // Step names: the process name, prefixed by the workflow when the traces mix several workflows.
+  const stepOf = (x: { task: string; workflow: string | undefined }): string => (workflows.size > 1 ? `${x.workflow ?? "unknown"}:${x.task}` : x.task);
+  if (failed.length > 0) {
+    // Which (step, name) pairs completed: a failed row of one of them was retried.
+    const completed = new Set<string>();
+    for (const x of usable) completed.add(`${stepOf(x)}\u0000${x.name}`);
+    for (const x of completedElsewhere) completed.add(`${stepOf(x)}\u0000${x.name}`);
+    for (const f of failed) excluded.add(completed.has(`${stepOf(f)}\u0000${f.name}`) ? `retried: ${f.status.toLowerCase()} attempt (the successful attempt is kept)` : `${f.status.toLowerCase()} (never completed)`, f.name);
+  }
   const qcRows: QcRow[] = qc.flatMap((s) => s.rows);
   const qcCands = qcRows.map((q) => qcCandidates(q.name));
-  const res = await resolveKeys(taskCands.map((l) => l.map((c) => c.key)), qcCands.map((l) => l.map((c) => c.key)));
+  // Each distinct candidate list is resolved once (a sample's tasks share one: ten steps, one list).
+  const listIndex = new Map<string, number>();
+  const lists: string[][] = [];
+  const listOf = new Int32Array(usable.length);
+  usable.forEach((u, i) => {
+    const keys = u.cands.map((c) => c.key);
+    const sig = keys.join("\u0001");
+    let k = listIndex.get(sig);
+    if (k === undefined) {
+      k = lists.length;
+      lists.push(keys);
+      listIndex.set(sig, k);
+    }
+    listOf[i] = k;
+  });
+  listIndex.clear();
+  const resolved = await resolveKeys(lists, qcCands.map((l) => l.map((c) => c.key)));
+  const res = { task: Int32Array.from(listOf, (k) => resolved.task[k] as number), qc: resolved.qc };
 
   // QC side: rows per sample, merged.
   const qcRules: Record<string, number> = {};
@@ -209,20 +268,29 @@ export async function joinTasksToQc(traces: readonly TraceReadResult[], qc: read
   const notJoined = new Tally();
   const taskRules: Record<string, number> = {};
   const tasksNoQcSamples = new Set<string>();
-  const groups = new Map<string, { step: string; sample: string; timeS: number; chunks: number; submitMs: number | undefined; completeMs: number | undefined }>();
+  // one record per (step, sample), built in place (it becomes the JoinedTask: no second copy of a million)
+  const groups = new Map<string, { step: string; sample: string; group: string; timeS: number; chunks: number; cpuS: number | undefined; wallS: number | undefined; outputBytes: number | undefined; submitMs: number | undefined; completeMs: number | undefined }>();
   const perStep = new Map<string, { usable: number; joined: number; samples: Set<string> }>();
   let joined = 0;
-  usable.forEach(({ r, timeS, file }, i) => {
+  const usableCount = usable.length;
+  const firstNames = usable.slice(0, EXAMPLES).map((u) => u.name);
+  // each pending task is released once it is folded into its (step, sample) record: at a million tasks
+  // the pending list and the records are never both whole
+  const pending = usable as Array<Pending | undefined>;
+  pending.forEach((u0, i) => {
+    const u = u0 as Pending;
+    pending[i] = undefined;
+    const { timeS, file, cpuS, wallS, outputBytes, submitMs, completeMs } = u;
     const p = res.task[i] as number;
-    const cands = taskCands[i] as ReturnType<typeof taskCandidates>;
-    const step = p >= 0 && cands[p]?.rule === "benchmark file name" && r.raw["rule"] === undefined ? benchmarkStep(file, (cands[p] as (typeof cands)[number]).key) : stepOf(r);
+    const cands = u.cands;
+    const step = p >= 0 && cands[p]?.rule === "benchmark file name" && u.benchmarkRuleless ? benchmarkStep(file, (cands[p] as (typeof cands)[number]).key) : stepOf(u);
     const ps = perStep.get(step) ?? { usable: 0, joined: 0, samples: new Set<string>() };
     ps.usable++;
     perStep.set(step, ps);
     if (p < 0) {
-      if (cands.length === 0) notJoined.add("no sample name in the task (no tag, no '(TAG)', no wildcard in the file name)", nameOf(r));
+      if (cands.length === 0) notJoined.add("no sample name in the task (no tag, no '(TAG)', no wildcard in the file name)", u.name);
       else {
-        notJoined.add("its sample name matches no QC sample", `${nameOf(r)} → '${cands[0]?.key}'`);
+        notJoined.add("its sample name matches no QC sample", `${u.name} → '${cands[0]?.key}'`);
         tasksNoQcSamples.add(cands[0]?.key as string);
       }
       return;
@@ -230,7 +298,7 @@ export async function joinTasksToQc(traces: readonly TraceReadResult[], qc: read
     const c = cands[p] as (typeof cands)[number];
     const why = opts.map?.exclude?.get(c.key);
     if (why !== undefined) {
-      excluded.add(`left out by the sample map (${why})`, nameOf(r));
+      excluded.add(`left out by the sample map (${why})`, u.name);
       ps.usable--;
       return;
     }
@@ -240,15 +308,15 @@ export async function joinTasksToQc(traces: readonly TraceReadResult[], qc: read
     ps.samples.add(c.key);
     const key = `${step}\u0000${c.key}`;
     const g = groups.get(key);
-    const submitMs = r.submitTime?.getTime();
-    const dur = parseDurationS(r.raw["duration"]);
-    const completeMs = r.completeTime?.getTime() ?? (submitMs !== undefined && dur !== undefined ? submitMs + dur * 1000 : undefined);
     if (g) {
       g.timeS += timeS;
       g.chunks++;
+      g.cpuS = g.cpuS === undefined || cpuS === undefined ? undefined : g.cpuS + cpuS;
+      g.wallS = g.wallS === undefined || wallS === undefined ? undefined : g.wallS + wallS;
+      g.outputBytes = g.outputBytes === undefined || outputBytes === undefined ? undefined : g.outputBytes + outputBytes;
       if (submitMs !== undefined && (g.submitMs === undefined || submitMs < g.submitMs)) g.submitMs = submitMs;
       if (completeMs !== undefined && (g.completeMs === undefined || completeMs > g.completeMs)) g.completeMs = completeMs;
-    } else groups.set(key, { step, sample: c.key, timeS, chunks: 1, submitMs, completeMs });
+    } else groups.set(key, { step, sample: c.key, group: opts.map?.group.get(c.key) ?? c.key, timeS, chunks: 1, cpuS, wallS, outputBytes, submitMs, completeMs });
   });
 
   const taskSamples = new Set([...groups.values()].map((g) => g.sample));
@@ -270,10 +338,10 @@ export async function joinTasksToQc(traces: readonly TraceReadResult[], qc: read
   const qcNames = [...new Set(qcRows.map((q) => q.name))].slice(0, EXAMPLES);
 
   if (joined === 0) {
-    const tn = usable.slice(0, EXAMPLES).map(({ r }) => nameOf(r));
+    const tn = firstNames;
     const lines = Array.from({ length: Math.max(tn.length, qcNames.length) }, (_, k) => `  ${(tn[k] ?? "").padEnd(60)}  ${qcNames[k] ?? ""}`);
     throw new GwtInputError(
-      `no task could be joined to a QC sample (${usable.length} usable tasks, ${qcRows.length} QC rows). Task names vs QC sample names:\n  ${"task".padEnd(60)}  QC sample\n${lines.join("\n")}\n` +
+      `no task could be joined to a QC sample (${usableCount} usable tasks, ${qcRows.length} QC rows). Task names vs QC sample names:\n  ${"task".padEnd(60)}  QC sample\n${lines.join("\n")}\n` +
         "Give an explicit map with --samples map.tsv (columns: trace_name, sample[, group]).",
     );
   }
@@ -281,16 +349,16 @@ export async function joinTasksToQc(traces: readonly TraceReadResult[], qc: read
   const tasks: JoinedTask[] = [];
   for (const g of groups.values()) {
     if (g.chunks > 1) scattered[g.step] = (scattered[g.step] ?? 0) + 1;
-    tasks.push({ step: g.step, sample: g.sample, group: opts.map?.group.get(g.sample) ?? g.sample, timeS: g.timeS, chunks: g.chunks, submitMs: g.submitMs, completeMs: g.completeMs });
+    tasks.push(g);
   }
   const sNoTask = withQcNoTasks.toJSON()["QC but no completed joined task"] ?? { n: 0, examples: [] };
   const report: JoinReport = {
     target,
-    tasksRead: all.length,
+    tasksRead,
     excluded: excluded.toJSON(),
-    tasksUsable: usable.length - mapExcluded(excluded),
+    tasksUsable: usableCount - mapExcluded(excluded),
     tasksJoined: joined,
-    joinRate: usable.length - mapExcluded(excluded) > 0 ? joined / (usable.length - mapExcluded(excluded)) : 0,
+    joinRate: usableCount - mapExcluded(excluded) > 0 ? joined / (usableCount - mapExcluded(excluded)) : 0,
     notJoined: notJoined.toJSON(),
     qcSampleExamples: qcNames,
     qcRules,
@@ -322,10 +390,4 @@ function mapExcluded(t: Tally): number {
   let n = 0;
   for (const [k, v] of t.m) if (k.startsWith("left out by the sample map")) n += v.n;
   return n;
-}
-
-/** Step names: the process name, prefixed by the workflow when the traces mix several workflows. */
-function stepNamer(runs: readonly TaskRun[]): (r: TaskRun) => string {
-  const wfs = new Set(runs.map((r) => r.workflow ?? ""));
-  return wfs.size > 1 ? (r) => `${r.workflow ?? "unknown"}:${r.task}` : (r) => r.task;
 }

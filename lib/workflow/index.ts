@@ -2,3 +2,4 @@
 export * from "./dag";
 export * from "./harnessDag";
 export * from "./observed";
+export * from "./moment";

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { cpuModels, type HarnessRun } from "../../data/harness";
 import { FEATURES } from "../../features/registry";
 import { tierFeatures, TIER_MOMENT, TIERS, type Tier } from "../../features/tiers";
-import { trainingEnvelope } from "../../models/envelope";
+import { trainingEnvelope, type TrainingEnvelope } from "../../models/envelope";
 import type { FeatureDef } from "../../features/types";
 import { clone, type Regressor } from "../../models/estimator";
 import { LogLinearSize, MedianBaseline, THEIL_SEN_MAX_ROWS } from "../../models/baseline";
@@ -21,7 +21,9 @@ import { crossValidate, type CVResult } from "../../models/evaluate/crossValidat
 import { featureMatrix, type FeatureSpec } from "../../models/features";
 import { modelCard } from "../../models/modelCard";
 import { RuntimePredictor } from "../../models/runtime";
-import { loadModel, saveModel, trainingDataSha256 } from "../../models/serialize";
+import { loadModel, saveModel, trainingDataSha256, type TrainingSample } from "../../models/serialize";
+import { type Availability, columnAvailability } from "../../workflow/harnessDag";
+import { featuresUnknownAt } from "../../workflow/moment";
 import { TailRiskClassifier } from "../../models/tail";
 import { groupedBars } from "../../plots/builders";
 import type { Figure } from "../../plots/figure";
@@ -267,6 +269,58 @@ export function fitWithRecipe(X: Float64Array[], yLog: Float64Array, groups: rea
   return { model: clone(make(best.b)).fit(X, yLog), chosen: best.b, cv: best.cv, others, folds };
 }
 
+/** What a step model file says besides its fit (`writeStepModel`). */
+export interface StepModelFileMeta {
+  readonly step: string;
+  readonly tier: Tier;
+  /** The measure predicted ("cpuS" | "wallS"), in seconds, on the log scale. */
+  readonly target: string;
+  readonly description: string;
+  readonly seed: number;
+  readonly genomes: TrainingEnvelope["genomes"];
+  readonly cpuModels: readonly string[];
+  /**
+   * Is a feature known when `step` starts at the tier's moment? Default: the harness workflow DAG
+   * (`columnAvailability`); `gwtime train` passes its own (the trace's timing and the declared `--dag`).
+   */
+  readonly availability?: (column: string) => Availability;
+  /** The rows were a capped sample of the step's runs (large traces): how. */
+  readonly sampling?: TrainingSample;
+}
+
+/**
+ * The one writer of step model files (notebook 05's shipped models and `gwtime train`'s): the fit, its
+ * grouped-CV metrics, step, tier, moment, the training envelope of `records` over `specs`, and the model
+ * card beside it (`<file>.md` for `<file>.json`). Refuses (throws, writes nothing) a feature not known at
+ * the tier's moment: by `meta.availability` and by its name (`featuresUnknownAt`, the check
+ * `gwtime predict` applies to every model file).
+ */
+export function writeStepModel(file: string, fit: RecipeFit, X: Float64Array[], yLog: Float64Array, records: ReadonlyArray<Readonly<Record<string, number>>>, specs: readonly FeatureSpec[], meta: StepModelFileMeta): void {
+  const moment = TIER_MOMENT[meta.tier];
+  if (moment === undefined) throw new Error(`unknown tier '${meta.tier}'; tiers: ${TIERS.join(", ")}`);
+  const avail = meta.availability ?? ((c: string) => columnAvailability(c, meta.step, moment));
+  const bad = [
+    ...specs.map((s) => ({ s, a: avail(s.name) })).filter((x) => !x.a.available).map((x) => `${x.s.name} (${x.a.reason})`),
+    ...featuresUnknownAt(specs, moment, meta.step),
+  ];
+  if (bad.length) throw new Error(`${meta.step}, tier ${meta.tier} (moment ${moment}): feature(s) not known then, model not written: ${[...new Set(bad)].join("; ")}`);
+  mkdirSync(dirname(file), { recursive: true });
+  saveModel(file, fit.model, {
+    features: specs,
+    target: { name: meta.target, unit: "s", transform: "log" },
+    trainingDataSha256: trainingDataSha256(X, yLog),
+    seed: meta.seed,
+    cvMetrics: { r2Log: fit.cv.metrics.r2Log, mdape: fit.cv.metrics.mdape, maeS: fit.cv.metrics.maeS, folds: fit.folds, rows: records.length },
+    step: meta.step,
+    tier: meta.tier,
+    moment,
+    envelope: trainingEnvelope(records, specs, { genomes: meta.genomes, cpuModels: meta.cpuModels }),
+    sampling: meta.sampling,
+    description: meta.description,
+  });
+  writeFileSync(file.replace(/\.json$/, ".md"), modelCard(loadModel(file).file));
+}
+
 /**
  * Train and save the shipped model of one harness step at one feature tier (default "in-flight"), made
  * by `opts.recipe` (default `DEFAULT_STEP_RECIPE`: a point model with split-conformal 90% intervals and
@@ -294,7 +348,6 @@ export function trainStepModel(runs: readonly HarnessRun[], step: string, dir: s
   }
   const X = featureMatrix(d.records, specs);
   const { model, chosen, cv, others, folds } = fitWithRecipe(X, d.yLog, d.groups, recipe, { seed, k: opts.k });
-  mkdirSync(dir, { recursive: true });
   const name = shippedModelName(step, tier);
   const file = join(dir, `${name}.json`);
   const what = measure === "cpuS" ? "CPU time (user + sys seconds)" : "wall time";
@@ -303,19 +356,15 @@ export function trainStepModel(runs: readonly HarnessRun[], step: string, dir: s
   const genomes = [...new Set(trainRuns.map((r) => r.genome ?? "ecoli_k12"))].sort().map((g) => (opts.referenceLengths?.has(g) ? { name: g, lengthBp: opts.referenceLengths.get(g) as number } : { name: g }));
   const moment = TIER_MOMENT[tier];
   const sources = [...new Set(defs.map((f) => (f.source === "derived" ? "fastqc" : f.source)))].join(", ");
-  saveModel(file, model, {
-    features: specs,
-    target: { name: measure, unit: "s", transform: "log" },
-    trainingDataSha256: trainingDataSha256(X, d.yLog),
-    seed,
-    cvMetrics: { r2Log: cv.metrics.r2Log, mdape: cv.metrics.mdape, maeS: cv.metrics.maeS, folds, rows: d.records.length },
+  writeStepModel(file, { model, chosen, cv, others, folds }, X, d.yLog, d.records, specs, {
     step,
     tier,
-    moment,
-    envelope: trainingEnvelope(d.records, specs, { genomes, cpuModels: cpus }),
+    target: measure,
+    seed,
+    genomes,
+    cpuModels: cpus,
     description: `${step} ${what} on the gwtime DNA-seq harness (${genomes.map((g) => g.name).join(", ")}, 2 threads, ${d.records.length} unloaded runs${incomplete ? ` (${incomplete} more left out: a feature of this tier missing)` : ""} timed on ${cpus.join(" + ") || "an unrecorded CPU"}: on another CPU expect a per-step scale factor (gwtime calibrate), ${chosen} point model${others.length ? ` (chosen by grouped-CV R² on log time over ${others.join(", ")})` : ""}). Tier ${tier}, moment ${moment}: features known ${moment === "submission" ? "at submission" : `when ${step} is about to start (its completed ancestors' outputs, times and sizes in the workflow DAG; never a sibling's or descendant's)`} (${defs.map((f) => f.name).join(", ")}). Inputs: ${sources}.`,
   });
-  writeFileSync(join(dir, `${name}.md`), modelCard(loadModel(file).file));
   return { step, tier, file, n: d.records.length, incomplete, features: specs.length, cvR2: cv.metrics.r2Log, cvMdape: cv.metrics.mdape, base: chosen, note: others.length ? `chosen over ${others.join(", ")} (CV R², log)` : "" };
 }
 

@@ -7,6 +7,7 @@ import { loadTrustedModel, readTrustedKey, shortKeyId } from "../../models/signa
 import { readTrace } from "../../traces/read";
 import { stepsBySample } from "../../traces/bySample";
 import { terminalSafe as shown } from "../../util/safeText";
+import { momentViolations } from "../../workflow/moment";
 import { observedStepColumns } from "../../workflow/observed";
 import { type Command, flagString, parseArgs } from "../command";
 
@@ -88,6 +89,11 @@ export const predictCommand: Command = {
     const trusted = trustedArg ? trustedArg.split(",").filter((k) => k).map(readTrustedKey) : undefined;
     const models: Array<{ loaded: LoadedModel; path: string }> = paths.map((p) => ({ loaded: trusted ? loadTrustedModel(p, trusted) : loadModel(p), path: p }));
     if (trusted) process.stderr.write(`gwtime predict: ${models.length} model(s), each signed by a trusted key (${trusted.map((t) => `${shortKeyId(t.id)} ${shown(t.source)}`).join(", ")})\n`);
+    // a model that reads what is not known at its moment would predict from the future: refused, naming the file
+    for (const { loaded, path } of models) {
+      const bad = momentViolations(loaded.file);
+      if (bad.length) throw new Error(`${path}: model of moment '${loaded.file.moment}' refused: ${bad.join("; ")}`);
+    }
     const preds = predictTiered(models, records, ids, source);
     for (const p of preds) if (p.error !== null) process.stderr.write(`gwtime predict: ${shown(p.sample)} (${shown(p.step)}): ${shown(p.error)}\n`);
     process.stdout.write(args.flags.has("json") ? `${JSON.stringify(preds, null, 1)}\n` : table(preds));

@@ -35,7 +35,7 @@ function int(v: string | undefined, name: string, min: number): number | undefin
 export const trainCommand: Command = {
   name: "train",
   summary: "learn per-step run-time models from your own traces joined with the samples' QC (MultiQC data or QC files); writes model JSON + card per step and training-report.html",
-  usage: "gwtime train --trace <files|dirs...> --qc <multiqc_data|qc dirs...> --out DIR [--target cpu|wall] [--moment submission|in-flight --dag dag.tsv] [--samples map.tsv] [--min-runs N] [--seed S] [--format F]",
+  usage: "gwtime train --trace <files|dirs...> --qc <multiqc_data|qc dirs...> --out DIR [--target cpu|wall] [--moment submission|in-flight --dag dag.tsv] [--samples map.tsv] [--min-runs N] [--seed S] [--max-rows N (default 5000; 0: all)] [--format F]",
   async run(argv) {
     const args = parseArgs(argv);
     const trace = multi(argv, "trace");
@@ -49,7 +49,7 @@ export const trainCommand: Command = {
     const res = await train({
       trace, qc, out, target: target as Target, moment: moment as Moment,
       samples: one(args, "samples"), dag: one(args, "dag"), format: one(args, "format"),
-      minRuns: int(one(args, "min-runs"), "min-runs", 3), seed: int(one(args, "seed"), "seed", 0),
+      minRuns: int(one(args, "min-runs"), "min-runs", 3), seed: int(one(args, "seed"), "seed", 0), maxRows: int(one(args, "max-rows"), "max-rows", 0),
     });
     const j = res.join;
     // Names come from input files: control characters never reach the terminal.
@@ -59,7 +59,7 @@ export const trainCommand: Command = {
     for (const [reason, c] of Object.entries(j.notJoined)) w(`  not joined ${c.n}: ${reason} (e.g. ${c.examples.slice(0, 3).join("; ")}; QC samples e.g. ${j.qcSampleExamples.slice(0, 3).join(", ")})`);
     if (j.samplesWithQcNoTasks.n) w(`  ${j.samplesWithQcNoTasks.n} samples have QC but no joined task (e.g. ${j.samplesWithQcNoTasks.examples.slice(0, 3).join(", ")})`);
     if (j.qcRowsWithoutTasks.n) w(`  ${j.qcRowsWithoutTasks.n} QC rows match no usable task (e.g. ${j.qcRowsWithoutTasks.examples.slice(0, 3).join(", ")})`);
-    const rows = res.steps.map((s) => [s.step, String(s.runs), String(s.inputs), s.model ? s.model.base : "-", s.model ? s.model.cvR2.toFixed(3) : "-", s.model ? s.model.cvMdape.toFixed(3) : "-", String(s.features.length), s.skipped ?? ""]);
+    const rows = res.steps.map((s) => [s.step, String(s.runs), String(s.inputs), s.model ? s.model.base : "-", s.model ? s.model.cvR2.toFixed(3) : "-", s.model ? s.model.cvMdape.toFixed(3) : "-", String(s.features.length), s.skipped ?? (s.sampling ? `fitted on a stratified sample of ${s.sampling.rowsUsed} runs (--max-rows)` : "")]);
     process.stdout.write(terminalSafe(["step\truns\tinputs\tmodel\tcv_r2_log\tcv_mdape\tfeatures\tnote", ...rows.map((r) => r.join("\t"))].join("\n")) + "\n");
     const made = res.steps.filter((s) => s.model).length;
     w(`${made} model(s) in ${res.out}; ${res.steps.length - made} step(s) without a model (reason in the note column); report: ${res.report}`);

@@ -37,8 +37,11 @@ export interface ReadOptions {
   readonly mapping?: ColumnMapping;
   /** Generic reader: field delimiter (default: sniffed). */
   readonly delimiter?: string;
-  /** Keep the verbatim source fields in `raw` (default true; the DuckDB path never keeps them). */
-  readonly keepRaw?: boolean;
+  /**
+   * Keep the verbatim source fields in `raw` (default true; the DuckDB path never keeps them); a list
+   * keeps only those fields (large traces: a million rows' every column is most of the memory).
+   */
+  readonly keepRaw?: boolean | readonly string[];
 }
 
 /** One trace format: its detection pattern and a pure parser (text in, TaskRuns + issues out). */
@@ -59,9 +62,16 @@ export function matchesPattern(pattern: DetectPattern, head: string, fileName: s
 }
 
 /** Keep non-empty source fields only (an empty cell carries nothing; keeps wide dumps small). */
-export function rawOf(row: Readonly<Record<string, string>>, keep = true): Record<string, string> {
+export function rawOf(row: Readonly<Record<string, string>>, keep: boolean | readonly string[] = true): Record<string, string> {
   const raw: Record<string, string> = {};
   if (!keep) return raw;
+  if (keep !== true) {
+    for (const k of keep) {
+      const v = row[k];
+      if (v !== undefined && v !== "") raw[k] = v;
+    }
+    return raw;
+  }
   for (const k in row) {
     const v = row[k];
     if (v !== undefined && v !== "") raw[k] = v;
