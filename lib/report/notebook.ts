@@ -6,6 +6,7 @@ import type { Figure } from "../plots/figure";
 import { figureHtml, plotlyBundleHtml } from "./figureHtml";
 import { stableStringify, writeFigureJson } from "../plots/save";
 import { sha256File } from "../util/hash";
+import { csvCell } from "../util/safeText";
 import { showHtml, showMarkdown } from "./display";
 import { escapeHtml } from "./escape";
 import { type DatasetUse, makeProvenance, type Provenance, useOfResolved } from "./provenance";
@@ -118,6 +119,19 @@ export class NotebookContext {
     mkdirSync(this.figuresDir, { recursive: true });
     const p = join(this.figuresDir, `${name}.json`);
     writeFileSync(p, `${stableStringify(value)}\n`);
+  }
+
+  /**
+   * Save rows as CSV beside the figures: header from the first row's keys, RFC 4180 quoting, text
+   * cells neutralised against spreadsheet formulas (`csvCell`). Returns the path written.
+   */
+  saveCsv(name: string, rows: ReadonlyArray<Record<string, unknown>>): string {
+    mkdirSync(this.figuresDir, { recursive: true });
+    const p = join(this.figuresDir, `${name}.csv`);
+    const head = Object.keys(rows[0] ?? {});
+    const lines = [head.map((h) => csvCell(h)).join(","), ...rows.map((r) => head.map((h) => csvCell(r[h])).join(","))];
+    writeFileSync(p, `${lines.join("\n")}\n`);
+    return p;
   }
 
   /** The provenance block: shown in the report and written next to it for machines. */

@@ -1,1 +1,2 @@
 export * from "./platformTail";
+export * from "./loadAtSubmission";
