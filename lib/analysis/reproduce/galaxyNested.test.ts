@@ -5,7 +5,7 @@ import { test } from "node:test";
 import { mirrorRoot } from "../../data/paths";
 import { kFoldIndices, parseGalaxyFrame, type GalaxyFrame } from "./galaxy";
 import { chooseGbt, galaxyPlatformAccuracy, nestedGbtR2, summarizeGalaxyPlatform, type GbtGrid } from "./galaxyNested";
-import { galaxyLoad, readGalaxyDumpJobs } from "./galaxyPlatform";
+import { galaxyHistory, galaxyLoad, readGalaxyDumpJobs } from "./galaxyPlatform";
 
 const TINY: GbtGrid = { maxDepth: [2, 4], minSamplesLeaf: [5], learningRate: [0.1], rounds: [10, 40] };
 
@@ -54,9 +54,10 @@ const galaxyRoot = root ? join(root, "galaxy-main") : undefined;
 const have = galaxyRoot !== undefined && existsSync(join(galaxyRoot, "csv_dump"));
 
 test("real dump, smallest tool >= 1000 jobs, tiny grid: paired with the RF reproduction, deterministic", { skip: have ? false : "no dataset mirror" }, () => {
-  const load = galaxyLoad(readGalaxyDumpJobs(join(galaxyRoot as string, "csv_dump")).jobs);
-  const opts = { limit: 1, grid: TINY, innerFolds: 2, variants: [{ name: "all", groups: ["load", "destination", "size"] as const }, { name: "no load", groups: ["destination", "size"] as const }] };
-  const rows = galaxyPlatformAccuracy(galaxyRoot as string, load, opts);
+  const jobs = readGalaxyDumpJobs(join(galaxyRoot as string, "csv_dump")).jobs;
+  const context = { load: galaxyLoad(jobs), history: galaxyHistory(jobs) };
+  const opts = { limit: 1, grid: TINY, innerFolds: 2, variants: [{ name: "all", groups: ["load", "destination", "size", "history"] as const }, { name: "no load", groups: ["destination", "size", "history"] as const }] };
+  const rows = galaxyPlatformAccuracy(galaxyRoot as string, context, opts);
   assert.equal(rows.length, 1);
   const r = rows[0]!;
   assert.equal(r.tool, "toolshed.g2.bx.psu.edu/repos/devteam/picard/picard_ValidateSamFile/1.136.0");
@@ -64,5 +65,5 @@ test("real dump, smallest tool >= 1000 jobs, tiny grid: paired with the RF repro
   assert.ok(Math.abs(r.rfR2 - r.paperR2) < 0.05, JSON.stringify(r));
   assert.ok(r.gbtR2.all! > 0.4 && r.gbtR2["no load"]! > 0.4, JSON.stringify(r));
   assert.equal(r.chosen.length, 3);
-  assert.deepEqual(galaxyPlatformAccuracy(galaxyRoot as string, load, opts), rows, "same data and code, same numbers");
+  assert.deepEqual(galaxyPlatformAccuracy(galaxyRoot as string, context, opts), rows, "same data and code, same numbers");
 });

@@ -12,7 +12,7 @@ import { foldScores } from "../../models/evaluate/scores";
 import { GwtInputError, NoInputFoundError } from "../../util/errors";
 import { median } from "../../util/stats";
 import { galaxyCsvNameForToolId, galaxyToolR2, kFoldIndices, parseGalaxyFrame, parseGalaxyPaperTable, r2Score, removeBadColumns, type GalaxyFrame } from "./galaxy";
-import { encodeOrdinalRows, fitOrdinalEncoder, galaxyExtraColumns, type GalaxyFeatureGroup, type GalaxyLoad } from "./galaxyPlatform";
+import { encodeOrdinalRows, fitOrdinalEncoder, galaxyExtraColumns, type GalaxyContext, type GalaxyFeatureGroup } from "./galaxyPlatform";
 
 /** Hyperparameter grid searched on inner folds; `rounds` are read off one fit per setting (`predictAtRounds`). */
 export interface GbtGrid {
@@ -24,13 +24,13 @@ export interface GbtGrid {
 
 /**
  * The default grid, kept small for a shared 2-core machine: 2 depths x 2 min-leaf sizes x 1 learning
- * rate x 4 round counts = 16 settings from 4 fits per inner fold (a learning rate of 0.05 with 400
- * rounds is close to 0.1 with 200; `GALAXY_GBT_GRID_WIDE` adds it).
+ * rate x 4 round counts = 16 settings from 4 fits per inner fold. (A first pass with up to 400 rounds
+ * never chose more than 100 on the 14 smallest tools with >= 1000 jobs.)
  */
-export const GALAXY_GBT_GRID: GbtGrid = { maxDepth: [4, 8], minSamplesLeaf: [5, 20], learningRate: [0.1], rounds: [50, 100, 200, 400] };
+export const GALAXY_GBT_GRID: GbtGrid = { maxDepth: [4, 8], minSamplesLeaf: [5, 20], learningRate: [0.1], rounds: [25, 50, 100, 200] };
 
-/** A wider grid (8 fits per inner fold): learning rates 0.05 and 0.1. */
-export const GALAXY_GBT_GRID_WIDE: GbtGrid = { ...GALAXY_GBT_GRID, learningRate: [0.05, 0.1] };
+/** A wider grid (8 fits per inner fold): learning rates 0.05 and 0.1, up to 400 rounds. */
+export const GALAXY_GBT_GRID_WIDE: GbtGrid = { ...GALAXY_GBT_GRID, learningRate: [0.05, 0.1], rounds: [25, 50, 100, 200, 400] };
 
 /** One chosen setting with its pooled inner-fold R². */
 export interface GbtChoice {
@@ -133,12 +133,16 @@ export interface GalaxyVariant {
   readonly groups: readonly GalaxyFeatureGroup[];
 }
 
-/** Headline (`all`) and the ablation: each group off in turn, and none (the tuned GBT on the paper's features). */
+/**
+ * Headline (`all`: every group) and the ablation: each group off in turn, and none (the tuned GBT on
+ * the paper's features).
+ */
 export const GALAXY_VARIANTS: readonly GalaxyVariant[] = [
-  { name: "all", groups: ["load", "destination", "size"] },
-  { name: "no load", groups: ["destination", "size"] },
-  { name: "no destination", groups: ["load", "size"] },
-  { name: "no size", groups: ["load", "destination"] },
+  { name: "all", groups: ["load", "destination", "size", "history"] },
+  { name: "no history", groups: ["load", "destination", "size"] },
+  { name: "no load", groups: ["destination", "size", "history"] },
+  { name: "no destination", groups: ["load", "size", "history"] },
+  { name: "no size", groups: ["load", "destination", "history"] },
   { name: "paper features", groups: [] },
 ];
 
@@ -177,7 +181,7 @@ export interface GalaxyPlatformOptions extends NestedOptions {
  * Run the comparison on every tool of `galaxyRoot` with a paper value and at least `minJobs` jobs,
  * smallest first. The outer split is the one `galaxyToolR2` uses (seed 42), so RF and GBT are paired.
  */
-export function galaxyPlatformAccuracy(galaxyRoot: string, load: GalaxyLoad, options: GalaxyPlatformOptions = {}): GalaxyPlatformRow[] {
+export function galaxyPlatformAccuracy(galaxyRoot: string, context: GalaxyContext, options: GalaxyPlatformOptions = {}): GalaxyPlatformRow[] {
   const { minJobs = 1000, variants = GALAXY_VARIANTS, seed = 42, helpThreshold = 0.005 } = options;
   const headline = options.headline ?? (variants[0] as GalaxyVariant).name;
   const dumpDir = join(galaxyRoot, "csv_dump");
@@ -195,7 +199,7 @@ export function galaxyPlatformAccuracy(galaxyRoot: string, load: GalaxyLoad, opt
     const { features, y } = paperFeatures(frame);
     const outer = kFoldIndices(frame.nRows, 3, seed);
     const gbtR2: Record<string, number> = {};
-    const withGroups = (v: GalaxyVariant): GalaxyFrame => ({ columns: new Map([...features.columns, ...galaxyExtraColumns(frame, v.groups, load)]), nRows: frame.nRows });
+    const withGroups = (v: GalaxyVariant): GalaxyFrame => ({ columns: new Map([...features.columns, ...galaxyExtraColumns(frame, v.groups, context)]), nRows: frame.nRows });
     // The headline is tuned on inner folds; the ablation refits each outer fold with the setting the
     // headline chose there (chosen on that fold's training rows only), so it isolates the features.
     const head = nestedGbtR2(withGroups(full), y, outer, { ...options, seed });

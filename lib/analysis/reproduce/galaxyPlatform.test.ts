@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { mirrorRoot } from "../../data/paths";
 import { parseGalaxyFrame } from "./galaxy";
-import { encodeOrdinalRows, fitOrdinalEncoder, galaxyExtraColumns, galaxyLoad, parseGalaxyCreateTime, parseGalaxyDumpJobs, readGalaxyDumpJobs } from "./galaxyPlatform";
+import { encodeOrdinalRows, fitOrdinalEncoder, galaxyExtraColumns, galaxyHistory, galaxyLoad, HISTORY_COLUMNS, parseGalaxyCreateTime, parseGalaxyDumpJobs, readGalaxyDumpJobs } from "./galaxyPlatform";
 
 test("create_time is read as UTC with its microseconds; other shapes are refused", () => {
   assert.equal(parseGalaxyCreateTime("1970-01-01 00:00:01.5"), 1.5);
@@ -14,33 +14,55 @@ test("create_time is read as UTC with its microseconds; other shapes are refused
 });
 
 const DUMP = [
-  "id,create_time,start_epoch,end_epoch,destination_id,handler,galaxy_slots,input1,input1_filetype,input2,input2_filetype,runtime",
-  "1,1970-01-01 00:00:00,5,20,slurm,h1,1,100,bam,50,bed,15",
-  "2,1970-01-01 00:00:10,12,30,slurm,h2,4,400,bam,,,18",
-  "3,1970-01-01 00:00:11,40,50,other,h1,,,,,,10",
+  "id,create_time,start_epoch,end_epoch,destination_id,handler,galaxy_slots,input1,input1_filetype,input2,input2_filetype,user_id,runtime",
+  "1,1970-01-01 00:00:00,5,20,slurm,h1,1,100,bam,50,bed,7,15",
+  "2,1970-01-01 00:00:10,12,30,slurm,h2,4,400,bam,,,7,18",
+  "3,1970-01-01 00:00:11,40,50,other,h1,,,,,,8,10",
+  "4,1970-01-01 00:00:35,36,37,other,h1,,,,,,7,1",
 ];
 
 test("dump jobs and extra columns: load by id, destination, sizes", () => {
   const jobs = parseGalaxyDumpJobs(DUMP.join("\n"), "dump.csv");
-  assert.deepEqual(jobs.map((j) => [j.id, j.createS, j.destination]), [["1", 0, "slurm"], ["2", 10, "slurm"], ["3", 11, "other"]]);
+  assert.deepEqual(jobs.map((j) => [j.id, j.createS, j.destination, j.user, j.tool, j.totalBytes]), [["1", 0, "slurm", "7", "dump", 150], ["2", 10, "slurm", "7", "dump", 400], ["3", 11, "other", "8", "dump", NaN], ["4", 35, "other", "7", "dump", NaN]]);
   const load = galaxyLoad(jobs);
   assert.deepEqual(load.byId.get("2"), [1, 0, 1, 0]);
   assert.deepEqual(load.byId.get("3"), [1, 1, 0, 0], "job 1 runs and job 2 waits overall, neither on 'other'");
   const frame = parseGalaxyFrame(DUMP.join("\n"));
-  const cols = galaxyExtraColumns(frame, ["load", "destination", "size"], load);
+  const cols = galaxyExtraColumns(frame, ["load", "destination", "size"], { load });
   assert.deepEqual([...cols.keys()], ["load.running_all", "load.queued_all", "load.running_dest", "load.queued_dest", "destination_id", "handler", "galaxy_slots", "input.bytes_per_slot", "input.total_bytes", "input.n_files"]);
-  assert.deepEqual(cols.get("input.total_bytes")?.values, [150, 400, NaN]);
-  assert.deepEqual(cols.get("input.n_files")?.values, [2, 1, 0]);
-  assert.deepEqual(cols.get("input.bytes_per_slot")?.values, [150, 100, NaN]);
-  assert.deepEqual(cols.get("destination_id")?.values, ["slurm", "slurm", "other"]);
+  assert.deepEqual(cols.get("input.total_bytes")?.values, [150, 400, NaN, NaN]);
+  assert.deepEqual(cols.get("input.n_files")?.values, [2, 1, 0, 0]);
+  assert.deepEqual(cols.get("input.bytes_per_slot")?.values, [150, 100, NaN, NaN]);
+  assert.deepEqual(cols.get("destination_id")?.values, ["slurm", "slurm", "other", "other"]);
   assert.deepEqual([...galaxyExtraColumns(frame, ["size"]).keys()], ["input.total_bytes", "input.n_files"]);
   assert.throws(() => galaxyExtraColumns(frame, ["load"]), /needs the dump's load/);
-  assert.throws(() => galaxyExtraColumns(frame, ["load"], galaxyLoad(jobs.slice(0, 2))), /job id 3 \(row 3\) is not in the dump's load table/);
+  assert.throws(() => galaxyExtraColumns(frame, ["load"], { load: galaxyLoad(jobs.slice(0, 2)) }), /job id 3 \(row 3\) is not in the dump's load table/);
+  assert.throws(() => galaxyExtraColumns(frame, ["history"], { load }), /needs the dump's history/);
   assert.throws(() => galaxyLoad([...jobs, jobs[0]!]), /job id 1 appears twice/);
 });
 
+test("history: the same user's runs of the tool that had ended at creation; a job's own run time never enters", () => {
+  const jobs = parseGalaxyDumpJobs(DUMP.join("\n"), "dump.csv");
+  const hist = galaxyHistory(jobs);
+  const h = (id: string) => Object.fromEntries(HISTORY_COLUMNS.map((c, k) => [c, hist.byId.get(id)![k]]));
+  // job 2 (user 7, created at 10): job 1 had not ended (20) → no user history; nor any tool history
+  assert.deepEqual(h("2")["hist.user_tool_n_prev"], 0);
+  assert.ok(Number.isNaN(h("2")["hist.tool_median10_log_s"]!));
+  // job 4 (user 7, created at 35): jobs 1 (ended 20) and 2 (ended 30) are seen, latest first; job 3 (user 8) ended at 50
+  assert.equal(h("4")["hist.user_tool_n_prev"], 2);
+  assert.equal(h("4")["hist.user_tool_last_log_s"], Math.log1p(18));
+  assert.equal(h("4")["hist.user_tool_median3_log_s"], (Math.log1p(18) + Math.log1p(15)) / 2);
+  assert.equal(h("4")["hist.user_tool_last_log_s_per_byte"], Math.log1p(18) - Math.log1p(400));
+  assert.equal(h("4")["hist.tool_median10_log_s"], (Math.log1p(18) + Math.log1p(15)) / 2);
+  // changing job 4's own run time changes nothing in its history
+  const other = galaxyHistory(jobs.map((j) => (j.id === "4" ? { ...j, runtimeS: 1e6 } : j)));
+  assert.deepEqual(other.byId.get("4"), hist.byId.get("4"));
+  const frame = parseGalaxyFrame(DUMP.join("\n"));
+  assert.deepEqual([...galaxyExtraColumns(frame, ["history"], { history: hist }).keys()], [...HISTORY_COLUMNS]);
+});
+
 test("a bad dump row names file, line and field", () => {
-  assert.throws(() => parseGalaxyDumpJobs([DUMP[0], "1,yesterday,5,20,slurm,h1,1,100,bam,50,bed,15"].join("\n"), "dump.csv"), /dump\.csv, line 2, field 'create_time'/);
+  assert.throws(() => parseGalaxyDumpJobs([DUMP[0], "1,yesterday,5,20,slurm,h1,1,100,bam,50,bed,7,15"].join("\n"), "dump.csv"), /dump\.csv, line 2, field 'create_time'/);
   assert.throws(() => parseGalaxyDumpJobs("id,create_time\n1,", "x.csv"), /x\.csv, line 1: no 'start_epoch' column/);
 });
 

@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseDelimited } from "../../traces/csv";
 import { GwtInputError, NoInputFoundError } from "../../util/errors";
+import { finishedBefore } from "../platform/finishedBefore";
 import { loadAtSubmission } from "../platform/loadAtSubmission";
 import type { GalaxyColumn, GalaxyFrame } from "./galaxy";
 
@@ -19,6 +20,13 @@ export interface GalaxyDumpJob {
   readonly endS: number;
   readonly destination: string | undefined;
   readonly handler: string | undefined;
+  readonly user: string | undefined;
+  /** The tool version (its CSV's base name, or the given name). */
+  readonly tool: string;
+  /** `runtime` column (s). */
+  readonly runtimeS: number;
+  /** Sum of the input file sizes (columns with a `<file>_filetype` sibling); NaN when none is present. */
+  readonly totalBytes: number;
 }
 
 /**
@@ -37,8 +45,8 @@ export function parseGalaxyCreateTime(s: string): number {
 const num = (s: string | undefined): number => (s === undefined || s.trim() === "" ? NaN : Number(s));
 const str = (s: string | undefined): string | undefined => (s === undefined || s.trim() === "" ? undefined : s);
 
-/** The jobs of one dump CSV (text), only the columns the load needs. @throws GwtInputError naming file/line. */
-export function parseGalaxyDumpJobs(text: string, file = "<text>"): GalaxyDumpJob[] {
+/** The jobs of one dump CSV (text), only the columns load and history need. @throws GwtInputError naming file/line. */
+export function parseGalaxyDumpJobs(text: string, file = "<text>", tool = file.replace(/^.*[\\/]/, "").replace(/\.csv$/, "")): GalaxyDumpJob[] {
   const recs = parseDelimited(text, ",");
   const h = recs[0]?.fields ?? [];
   const col = (name: string): number => {
@@ -46,7 +54,8 @@ export function parseGalaxyDumpJobs(text: string, file = "<text>"): GalaxyDumpJo
     if (i < 0) throw new GwtInputError(`no '${name}' column`, { file, line: 1 });
     return i;
   };
-  const [iId, iC, iS, iE, iD, iH] = ["id", "create_time", "start_epoch", "end_epoch", "destination_id", "handler"].map(col) as number[];
+  const [iId, iC, iS, iE, iD, iH, iU, iR] = ["id", "create_time", "start_epoch", "end_epoch", "destination_id", "handler", "user_id", "runtime"].map(col) as number[];
+  const sizeIdx = h.filter((c) => c.endsWith("_filetype") && c !== "chromInfo_filetype").map((c) => h.indexOf(c.slice(0, -"_filetype".length))).filter((i) => i >= 0);
   return recs.slice(1).map((r) => {
     const f = r.fields;
     if (f.length !== h.length) throw new GwtInputError(`expected ${h.length} fields, got ${f.length}`, { file, line: r.line });
@@ -56,7 +65,9 @@ export function parseGalaxyDumpJobs(text: string, file = "<text>"): GalaxyDumpJo
     } catch (e) {
       throw new GwtInputError((e as Error).message, { file, line: r.line, field: "create_time" });
     }
-    return { id: f[iId as number] ?? "", createS, startS: num(f[iS as number]), endS: num(f[iE as number]), destination: str(f[iD as number]), handler: str(f[iH as number]) };
+    const sizes = sizeIdx.map((i) => num(f[i])).filter((v) => !Number.isNaN(v));
+    const totalBytes = sizes.length ? sizes.reduce((a, v) => a + v, 0) : NaN;
+    return { id: f[iId as number] ?? "", createS, startS: num(f[iS as number]), endS: num(f[iE as number]), destination: str(f[iD as number]), handler: str(f[iH as number]), user: str(f[iU as number]), tool, runtimeS: num(f[iR as number]), totalBytes };
   });
 }
 
@@ -99,9 +110,61 @@ export function galaxyLoad(jobs: readonly GalaxyDumpJob[]): GalaxyLoad {
   return { byId, nJobs: jobs.length, unusable: all.unusable };
 }
 
+/** Run-time history per job id, from runs that had ended when the job was created. */
+export interface GalaxyHistory {
+  /** Job id → the `HISTORY_COLUMNS` values (NaN where there is no such earlier run). */
+  readonly byId: ReadonlyMap<string, readonly number[]>;
+}
+
+/** History feature names, in the order of `GalaxyHistory.byId` values. */
+export const HISTORY_COLUMNS = [
+  "hist.user_tool_last_log_s",
+  "hist.user_tool_median3_log_s",
+  "hist.user_tool_n_prev",
+  "hist.user_tool_last_log_s_per_byte",
+  "hist.tool_median10_log_s",
+  "hist.tool_median10_log_s_per_byte",
+] as const;
+
+function med(v: readonly number[]): number {
+  if (v.length === 0) return NaN;
+  const s = [...v].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+/**
+ * What the platform had seen finish before each job was created (`finishedBefore`): the same user's
+ * last 3 runs of the same tool version and the tool version's last 10 runs by anyone, as log1p run time
+ * and log1p run time − log1p input bytes ("seconds per byte"). A job's own run time never enters it.
+ */
+export function galaxyHistory(jobs: readonly GalaxyDumpJob[]): GalaxyHistory {
+  const logS = jobs.map((j) => Math.log1p(j.runtimeS));
+  const perByte = jobs.map((j, i) => (logS[i] as number) - Math.log1p(j.totalBytes));
+  const userKey = jobs.map((j) => (j.user === undefined ? undefined : `${j.tool}\u0000${j.user}`));
+  const at = (value: readonly number[], key: readonly (string | undefined)[], k: number) => finishedBefore(jobs.map((j, i) => ({ key: key[i], createS: j.createS, endS: j.endS, value: value[i] as number })), k);
+  const userS = at(logS, userKey, 3);
+  const userB = at(perByte, userKey, 1);
+  const toolKey = jobs.map((j) => j.tool);
+  const toolS = at(logS, toolKey, 10);
+  const toolB = at(perByte, toolKey, 10);
+  const byId = new Map<string, readonly number[]>();
+  jobs.forEach((j, i) => {
+    const u = userS[i] as readonly number[];
+    byId.set(jobKey(j.id), [u[0] ?? NaN, med(u), u.length, (userB[i] as readonly number[])[0] ?? NaN, med(toolS[i] as readonly number[]), med(toolB[i] as readonly number[])]);
+  });
+  return { byId };
+}
+
 /** Extra feature groups (all known at submission). */
-export type GalaxyFeatureGroup = "load" | "destination" | "size";
-export const GALAXY_FEATURE_GROUPS: readonly GalaxyFeatureGroup[] = ["load", "destination", "size"];
+export type GalaxyFeatureGroup = "load" | "destination" | "size" | "history";
+export const GALAXY_FEATURE_GROUPS: readonly GalaxyFeatureGroup[] = ["load", "destination", "size", "history"];
+
+/** The dump-wide context the `load` and `history` groups read. */
+export interface GalaxyContext {
+  readonly load?: GalaxyLoad;
+  readonly history?: GalaxyHistory;
+}
 
 function floatCol(frame: GalaxyFrame, name: string): readonly number[] | undefined {
   const c = frame.columns.get(name);
@@ -119,10 +182,12 @@ function stringCol(frame: GalaxyFrame, name: string): GalaxyColumn {
  * - `load`: `load.running_all`, `load.queued_all`, `load.running_dest`, `load.queued_dest` (by job `id`);
  * - `destination`: `destination_id`, `handler` (categorical), `galaxy_slots`, `input.bytes_per_slot`;
  * - `size`: `input.total_bytes` (sum of the file-size columns, i.e. those with a `<file>_filetype`
- *   sibling; NaN when none is present), `input.n_files`.
- * @throws GwtInputError when `load` is asked for and a job id is not in `load`.
+ *   sibling; NaN when none is present), `input.n_files`;
+ * - `history`: `HISTORY_COLUMNS` (by job `id`, from `galaxyHistory`).
+ * @throws GwtInputError when `load`/`history` is asked for without its context or a job id is not in it.
  */
-export function galaxyExtraColumns(frame: GalaxyFrame, groups: readonly GalaxyFeatureGroup[], load?: GalaxyLoad): Map<string, GalaxyColumn> {
+export function galaxyExtraColumns(frame: GalaxyFrame, groups: readonly GalaxyFeatureGroup[], context: GalaxyContext = {}): Map<string, GalaxyColumn> {
+  const { load, history } = context;
   const out = new Map<string, GalaxyColumn>();
   const n = frame.nRows;
   const sizeCols = [...frame.columns.keys()].filter((k) => k.endsWith("_filetype") && k !== "chromInfo_filetype").map((k) => floatCol(frame, k.slice(0, -"_filetype".length))).filter((c): c is readonly number[] => c !== undefined);
@@ -139,6 +204,16 @@ export function galaxyExtraColumns(frame: GalaxyFrame, groups: readonly GalaxyFe
       return l;
     });
     ["load.running_all", "load.queued_all", "load.running_dest", "load.queued_dest"].forEach((name, k) => out.set(name, { dtype: "float", values: rows.map((r) => r[k] as number) }));
+  }
+  if (groups.includes("history")) {
+    if (!history) throw new GwtInputError("the 'history' feature group needs the dump's history (galaxyHistory)");
+    const ids = stringCol(frame, "id").values as readonly (string | undefined)[];
+    const rows = ids.map((id, i) => {
+      const h = id === undefined ? undefined : history.byId.get(jobKey(id));
+      if (!h) throw new GwtInputError(`job id ${id ?? "(missing)"} (row ${i + 1}) is not in the dump's history table`, { field: "id" });
+      return h;
+    });
+    HISTORY_COLUMNS.forEach((name, k) => out.set(name, { dtype: "float", values: rows.map((r) => r[k] as number) }));
   }
   if (groups.includes("destination")) {
     out.set("destination_id", stringCol(frame, "destination_id"));
