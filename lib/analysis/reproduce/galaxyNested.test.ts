@@ -66,4 +66,6 @@ test("real dump, smallest tool >= 1000 jobs, tiny grid: paired with the RF repro
   assert.ok(r.gbtR2.all! > 0.4 && r.gbtR2["no load"]! > 0.4, JSON.stringify(r));
   assert.equal(r.chosen.length, 3);
   assert.deepEqual(galaxyPlatformAccuracy(galaxyRoot as string, context, opts), rows, "same data and code, same numbers");
+  const reused = galaxyPlatformAccuracy(galaxyRoot as string, context, { ...opts, variants: opts.variants.slice(0, 1), rfR2: new Map([[r.tool, 0.123]]) });
+  assert.equal(reused[0]!.rfR2, 0.123, "an RF R² computed elsewhere (notebook 02 §1) is used, not recomputed");
 });

@@ -167,14 +167,21 @@ export interface GalaxyPlatformRow {
 export interface GalaxyPlatformOptions extends NestedOptions {
   /** Tools with at least this many jobs (default 1000). */
   readonly minJobs?: number;
-  /** Only the first `limit` tools, smallest first (smoke runs). */
+  /** Only the first `limit` tools in `order` (smoke runs). */
   readonly limit?: number;
+  /** Tool order: "smallest-first" (default) or "largest-first" (e.g. a second worker from the other end). */
+  readonly order?: "smallest-first" | "largest-first";
   readonly variants?: readonly GalaxyVariant[];
   /** Variant that is "our model" (default the first). */
   readonly headline?: string;
   /** R² a group must be worth to be listed as helping. Default 0.005. */
   readonly helpThreshold?: number;
   readonly onProgress?: (i: number, n: number, row: GalaxyPlatformRow) => void;
+  /**
+   * Our RF reproduction's R² per tool id when already computed with the same seed (e.g. notebook 02 §1's
+   * `reproduceGalaxy` rows, whose split is this one); a tool missing here is computed.
+   */
+  readonly rfR2?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -189,13 +196,14 @@ export function galaxyPlatformAccuracy(galaxyRoot: string, context: GalaxyContex
   const paper = parseGalaxyPaperTable(readFileSync(join(galaxyRoot, "paper_comparison_benchmarks.csv"), "utf8"));
   let tools = paper.filter((p) => files.has(galaxyCsvNameForToolId(p.toolId)) && p.rfR2 > -9999 && Number.isFinite(p.rfR2) && p.numInstances >= minJobs).sort((a, b) => a.numInstances - b.numInstances || a.toolId.localeCompare(b.toolId));
   if (tools.length === 0) throw new NoInputFoundError(`${galaxyRoot}: no tool with a paper value and >= ${minJobs} jobs`);
+  if (options.order === "largest-first") tools = tools.reverse();
   if (options.limit !== undefined) tools = tools.slice(0, options.limit);
   const full = variants.find((v) => v.name === headline);
   if (!full) throw new RangeError(`headline variant '${headline}' is not among the variants`);
   return tools.map((p, ti) => {
     const file = join(dumpDir, `${galaxyCsvNameForToolId(p.toolId)}.csv`);
     const frame = parseGalaxyFrame(readFileSync(file, "utf8"), file);
-    const rf = galaxyToolR2(frame, { seed });
+    const rfR2 = options.rfR2?.get(p.toolId) ?? galaxyToolR2(frame, { seed }).r2;
     const { features, y } = paperFeatures(frame);
     const outer = kFoldIndices(frame.nRows, 3, seed);
     const gbtR2: Record<string, number> = {};
@@ -210,7 +218,7 @@ export function galaxyPlatformAccuracy(galaxyRoot: string, context: GalaxyContex
       const without = variants.find((v) => v.groups.length === full.groups.length - 1 && !v.groups.includes(g) && full.groups.filter((x) => x !== g).every((x) => v.groups.includes(x)));
       return without !== undefined && (gbtR2[headline] as number) - (gbtR2[without.name] as number) >= helpThreshold;
     });
-    const row: GalaxyPlatformRow = { tool: p.toolId, nJobs: frame.nRows, paperR2: p.rfR2, rfR2: rf.r2, gbtR2, deltaR2: (gbtR2[headline] as number) - p.rfR2, helped, chosen };
+    const row: GalaxyPlatformRow = { tool: p.toolId, nJobs: frame.nRows, paperR2: p.rfR2, rfR2, gbtR2, deltaR2: (gbtR2[headline] as number) - p.rfR2, helped, chosen };
     options.onProgress?.(ti + 1, tools.length, row);
     return row;
   });
