@@ -6,6 +6,7 @@ import type { Figure } from "../plots/figure";
 import { figureHtml, plotlyBundleHtml } from "./figureHtml";
 import { stableStringify, writeFigureJson } from "../plots/save";
 import { sha256File } from "../util/hash";
+import { csvCell } from "../util/safeText";
 import { showHtml, showMarkdown } from "./display";
 import { escapeHtml } from "./escape";
 import { type DatasetUse, makeProvenance, type Provenance, useOfResolved } from "./provenance";
@@ -129,6 +130,20 @@ export class NotebookContext {
   private claimOutputName(name: string): void {
     if (this.figureNames.has(name)) throw new Error(`output name '${name}' used twice in ${this.name} (figures and saveJson share artifacts/figures/${this.name}/)`);
     this.figureNames.add(name);
+  }
+
+  /**
+   * Save rows as CSV beside the figures: header from the first row's keys, RFC 4180 quoting, text
+   * cells neutralised against spreadsheet formulas (`csvCell`). Returns the path written.
+   */
+  saveCsv(name: string, rows: ReadonlyArray<Record<string, unknown>>): string {
+    this.claimOutputName(`${name}.csv`);
+    mkdirSync(this.figuresDir, { recursive: true });
+    const p = join(this.figuresDir, `${name}.csv`);
+    const head = Object.keys(rows[0] ?? {});
+    const lines = [head.map((h) => csvCell(h)).join(","), ...rows.map((r) => head.map((h) => csvCell(r[h])).join(","))];
+    writeFileSync(p, `${lines.join("\n")}\n`);
+    return p;
   }
 
   /** The provenance block: shown in the report and written next to it for machines. */

@@ -1,1 +1,3 @@
 export * from "./platformTail";
+export * from "./loadAtSubmission";
+export * from "./finishedBefore";

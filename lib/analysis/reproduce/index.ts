@@ -4,5 +4,7 @@ export * from "./linear1d";
 export * from "./ksTest";
 export * from "./lotaru";
 export * from "./galaxy";
+export * from "./galaxyPlatform";
+export * from "./galaxyNested";
 export * from "./osre";
 export * from "./figures";

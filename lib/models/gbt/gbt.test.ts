@@ -81,3 +81,14 @@ test("logistic loss gives probabilities; subsampling is seeded", () => {
   assert.deepEqual(new GradientBoostedTrees({ loss: "logistic", nEstimators: 100, subsample: 0.7, colsampleByTree: 0.75, seed: 3 }).fit(X, z).predict(X), p);
   assert.throws(() => new GradientBoostedTrees({ loss: "logistic" }).fit(X, y), ModelInputError);
 });
+
+test("predictAtRounds equals the model refitted with that many rounds, in any order of rounds", () => {
+  const tr = stepData(800, 4, 11);
+  const te = stepData(200, 4, 12);
+  const full = new GradientBoostedTrees({ nEstimators: 60, seed: 3 }).fit(tr.X, tr.y);
+  const [p60, p20, p0] = full.predictAtRounds(te.X, [60, 20, 0]);
+  assert.deepEqual(p60, full.predict(te.X));
+  assert.deepEqual(p20, new GradientBoostedTrees({ nEstimators: 20, seed: 3 }).fit(tr.X, tr.y).predict(te.X));
+  assert.ok(Array.from(p0 as Float64Array).every((v) => v === full.forest.baseScore));
+  assert.throws(() => new GradientBoostedTrees({ mode: "rf", nEstimators: 3 }).fit(tr.X, tr.y).predictAtRounds(te.X, [1]), /rf mode/);
+});

@@ -362,6 +362,44 @@ export class GradientBoostedTrees implements Regressor {
     return out;
   }
 
+  /**
+   * Predictions of the first `rounds[k]` trees, for each k, from one pass over the trees (scikit-learn's
+   * `staged_predict` at chosen rounds): choosing the number of rounds on held-out rows costs one fit.
+   * gbt mode only; a round count above the trees grown gives the full model.
+   * @example const [p100, p300] = m.predictAtRounds(Xval, [100, 300]);
+   */
+  predictAtRounds(X: Matrix, rounds: readonly number[]): Float64Array[] {
+    const F = this.forest;
+    if (F.average) throw new ModelInputError("predictAtRounds: rf mode averages its trees; stages are a boosting notion");
+    const [n] = checkX(X, F.nFeatures);
+    const nT = F.treeStart.length - 1;
+    const stops = rounds.map((r) => Math.max(0, Math.min(nT, Math.floor(r))));
+    const out = rounds.map(() => new Float64Array(n));
+    const order = stops.map((st, k) => [st, k] as const).sort((a, b) => a[0] - b[0]);
+    for (let i = 0; i < n; i++) {
+      const row = X[i] as ArrayLike<number>;
+      let s = 0;
+      let t = 0;
+      for (const [stop, k] of order) {
+        for (; t < stop; t++) {
+          const st = F.treeStart[t] as number;
+          let nd = st;
+          let f = F.feature[nd] as number;
+          while (f >= 0) {
+            const v = row[f] as number;
+            const goLeft = v !== v ? F.missingLeft[nd] === 1 : v <= (F.threshold[nd] as number);
+            nd = st + (goLeft ? (F.left[nd] as number) : (F.right[nd] as number));
+            f = F.feature[nd] as number;
+          }
+          s += F.value[nd] as number;
+        }
+        const raw = F.baseScore + s;
+        (out[k] as Float64Array)[i] = this.params.loss === "logistic" ? sigmoid(raw) : raw;
+      }
+    }
+    return out;
+  }
+
   /** Predictions (probabilities for logistic loss). */
   predict(X: Matrix): Float64Array {
     const raw = this.predictRaw(X);
