@@ -182,7 +182,19 @@ class Limits(unittest.TestCase):
             out = os.path.join(d, "out")
             limits.write_outputs(out, "gwtime", rule_min, per_run)
             with open(os.path.join(out, "limits.tsv")) as fh:
-                self.assertEqual(fh.read().splitlines()[1:], ["gwtime\tbwa_mem\t*\t6", "gwtime\tbwa_mem\tr0001\t2", "gwtime\tbwa_mem\tr0002\t9"])
+                self.assertEqual(fh.read().splitlines()[1:], ["gwtime\tbwa_mem\t*\t6\tgwtime", "gwtime\tbwa_mem\tr0001\t2\tgwtime", "gwtime\tbwa_mem\tr0002\t9\tgwtime"])
+            # the pad is added to limit_s before rounding (as for static limits): 100 s + 20 s -> 2 min, 500 + 20 -> 9
+            self.assertEqual(limits.gwtime_limits(d, pad_s=20)[1], {("bwa_mem", "r0001"): 2, ("bwa_mem", "r0002"): 9})
+            self.assertEqual(limits.gwtime_limits(d, pad_s=30)[1], {("bwa_mem", "r0001"): 3, ("bwa_mem", "r0002"): 9})
+            # rules without a gwtime model keep the static limit, labelled as such
+            out2 = os.path.join(d, "out2")
+            self.assertEqual(limits.main(["gwtime", "--export", d, "--fallback-trace", TRACE, "--out", out2]), 0)
+            with open(os.path.join(out2, "limits.tsv")) as fh:
+                rows = [ln.split("\t") for ln in fh.read().splitlines()[1:]]
+            static = limits.static_limits(TRACE, 0.9)
+            self.assertEqual(sorted({r[1] for r in rows}), sorted(static))
+            self.assertIn(["gwtime", "bwa_mem", "r0002", "9", "gwtime"], rows)
+            self.assertIn(["gwtime", "fastqc", "*", str(static["fastqc"]), "static_p90"], rows)
             with self.assertRaisesRegex(ValueError, "run id"):
                 limits.write_outputs(out, "gwtime", rule_min, {("bwa_mem", "r1'); import os; ('"): 1})
 

@@ -4,10 +4,13 @@
   limits.py static --trace data/harness/trace.tsv [--quantile 0.9] [--pad-s 0] --out DIR
       the operator's policy: one limit per rule = the step's historical quantile of wall time
       (trace.tsv `realtime`, COMPLETED rows), in whole minutes rounded up (Slurm's granularity).
-  limits.py gwtime --export EXPORT_DIR [--pad-s 0] --out DIR
+  limits.py gwtime --export EXPORT_DIR [--pad-s 0] [--fallback-trace TRACE [--quantile 0.9]] --out DIR
       gwtime's predicted upper quantile per sample and rule, from `gwtime export --to snakemake`
-      (EXPORT_DIR/gwtime_runtime.yaml: steps -> rule -> fallback_min, samples -> id -> runtime_min).
-Both write DIR/limits.tsv (rule, run, runtime_min; run `*` = every run without its own row) and
+      (EXPORT_DIR/gwtime_runtime.yaml: steps -> rule -> fallback_min, samples -> id -> limit_s and
+      runtime_min); --pad-s is added to limit_s before rounding up, as for static limits. Rules gwtime
+      has no model for get the static limit from --fallback-trace (what an operator would keep).
+Both write DIR/limits.tsv (policy, rule, run, runtime_min, source; run `*` = every run without its
+own row; source = where the limit came from: static_pNN or gwtime) and
 DIR/config.yaml, a workflow profile whose set-resources give each limited rule
     runtime = <the run's minutes, else the rule's> * attempt
 so a job killed at its limit (TIMEOUT) is retried with the limit doubled (snakemake --retries 1).
@@ -62,7 +65,8 @@ def static_limits(trace_path, q=0.9, pad_s=0.0):
 
 
 def gwtime_limits(export_dir, pad_s=0.0):
-    """({rule: fallback minutes}, {(rule, run): minutes}) from gwtime's Snakemake export."""
+    """({rule: fallback minutes}, {(rule, run): minutes}) from gwtime's Snakemake export; a sample's
+    minutes are limit_s + pad_s rounded up (runtime_min + pad when the file has no limit_s)."""
     import yaml  # PyYAML (in .venv-slurm with Snakemake)
     path = os.path.join(export_dir, "gwtime_runtime.yaml")
     with open(path, encoding="utf-8") as fh:
@@ -76,7 +80,10 @@ def gwtime_limits(export_dir, pad_s=0.0):
         try:
             rule_min[rule] = max(1, math.ceil(int(s["fallback_min"]) + pad_min))
             for run, row in (s.get("samples") or {}).items():
-                per_run[(rule, str(run))] = max(1, math.ceil(int(row["runtime_min"]) + pad_min))
+                if row.get("limit_s") is not None:
+                    per_run[(rule, str(run))] = minutes(float(row["limit_s"]) + pad_s)
+                else:
+                    per_run[(rule, str(run))] = max(1, math.ceil(int(row["runtime_min"]) + pad_min))
         except (KeyError, TypeError, ValueError) as e:
             raise ValueError(f"{path}: step {rule!r}: {e!r}") from None
     return rule_min, per_run
@@ -91,7 +98,9 @@ def runtime_expression(rule_minutes, run_minutes):
     return f"dict([{pairs}]).get(wildcards.run, {rule_minutes}) * attempt"
 
 
-def write_outputs(out, policy, rule_min, per_run):
+def write_outputs(out, policy, rule_min, per_run, source=None):
+    """source: {rule: where its limits came from} (default: the policy for every rule)."""
+    source = source or {}
     os.makedirs(out, exist_ok=True)
     for rule in rule_min:
         if not IDENT.match(rule):
@@ -101,12 +110,13 @@ def write_outputs(out, policy, rule_min, per_run):
             raise ValueError(f"run id {run!r}: only letters, digits, '_', '.', '-' are accepted")
     with open(os.path.join(out, "limits.tsv"), "w", newline="") as fh:
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
-        w.writerow(["policy", "rule", "run", "runtime_min"])
+        w.writerow(["policy", "rule", "run", "runtime_min", "source"])
         for rule, m in sorted(rule_min.items()):
-            w.writerow([policy, rule, "*", m])
+            src = source.get(rule, policy)
+            w.writerow([policy, rule, "*", m, src])
             for (r2, run), m2 in sorted(per_run.items()):
                 if r2 == rule:
-                    w.writerow([policy, rule, run, m2])
+                    w.writerow([policy, rule, run, m2, src])
     lines = [f"# Slurm time limits, policy {policy} (harness/cluster/limits.py); minutes x attempt",
              "set-resources:"]
     for rule, m in sorted(rule_min.items()):
@@ -125,18 +135,27 @@ def main(argv=None):
     s.add_argument("--quantile", type=float, default=0.9)
     g = sub.add_parser("gwtime")
     g.add_argument("--export", required=True, help="folder written by gwtime export --to snakemake")
+    g.add_argument("--fallback-trace", help="trace.tsv: static limits for rules without a gwtime model")
+    g.add_argument("--quantile", type=float, default=0.9, help="quantile of the static fallback")
     for p in (s, g):
         p.add_argument("--pad-s", type=float, default=0.0, help="seconds added before rounding (job overhead)")
         p.add_argument("--out", required=True)
     a = ap.parse_args(argv)
+    if not 0 < a.quantile < 1:
+        raise ValueError(f"--quantile: expected 0 < q < 1, got {a.quantile}")
+    static_name = f"static_p{round(a.quantile * 100)}"
+    source = {}
     if a.source == "static":
-        if not 0 < a.quantile < 1:
-            raise ValueError(f"--quantile: expected 0 < q < 1, got {a.quantile}")
-        rule_min, per_run, policy = static_limits(a.trace, a.quantile, a.pad_s), {}, f"static_p{round(a.quantile * 100)}"
+        rule_min, per_run, policy = static_limits(a.trace, a.quantile, a.pad_s), {}, static_name
     else:
         (rule_min, per_run), policy = gwtime_limits(a.export, a.pad_s), "gwtime"
-    write_outputs(a.out, policy, rule_min, per_run)
-    print(f"limits: {policy}: {len(rule_min)} rules, {len(per_run)} per-run limits -> {a.out}/config.yaml", file=sys.stderr)
+        if a.fallback_trace:
+            for rule, m in static_limits(a.fallback_trace, a.quantile, a.pad_s).items():
+                if rule not in rule_min:
+                    rule_min[rule], source[rule] = m, static_name
+    write_outputs(a.out, policy, rule_min, per_run, source)
+    fb = f" ({len(source)} from {static_name})" if source else ""
+    print(f"limits: {policy}: {len(rule_min)} rules{fb}, {len(per_run)} per-run limits -> {a.out}/config.yaml", file=sys.stderr)
     return 0
 
 

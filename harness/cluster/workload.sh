@@ -7,10 +7,18 @@
 #   harness/cluster/workload.sh LIMITS_DIR OUT_DIR
 #     LIMITS_DIR   from limits.py (config.yaml + limits.tsv): static p90, or gwtime's export
 #     OUT_DIR      new folder: design.tsv, runs/ (per-run trace), limits.tsv, slurm_jobs.tsv,
-#                  sacct.txt (raw record), summary.tsv (one row), turnaround.tsv (one row per run)
+#                  sacct.txt (raw record), summary.tsv (one row), turnaround.tsv (one row per run),
+#                  load.tsv (the machine's /proc/loadavg every LOAD_EVERY_S=15 s while the workload ran)
 #   env: TRACE_DESIGN (default data/harness/design.tsv), TRACE_RUNS, TRACE_PAIRS, RETRIES (1),
 #        JOBS (Slurm jobs in flight, default 50), TRACE_WORK (scratch, default harness/work-workload/<policy>),
-#        TRACE_REFS (default harness/work/refs), SNAKEMAKE (default .venv-slurm/bin/snakemake)
+#        TRACE_REFS (default harness/work/refs), SNAKEMAKE (default .venv-slurm/bin/snakemake),
+#        JOB_AUTOGROUP_NICE (e.g. -10: every Slurm job's scheduler autogroup gets this nice value, checked
+#        each second, so on a shared host the jobs get the CPUs before other sessions' work; Linux with
+#        sched_autogroup_enabled=1 shares CPU per session, which makes plain `nice` useless across
+#        sessions; root only; unset = jobs compete like any session),
+#        TRACE_INPUTS (a work folder whose runs/<run>/ hold reads_R1.fq, reads_R2.fq, sim.json simulated
+#        beforehand: linked into TRACE_WORK so every policy reads byte-identical inputs and no policy
+#        pays for the simulation; without it each policy simulates its inputs inside Slurm)
 # Not resumable: a second run into the same OUT_DIR would make makespan and turnaround meaningless.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -33,7 +41,36 @@ copy_design "${TRACE_DESIGN:-data/harness/design.tsv}" "$OUT/design.tsv" "${TRAC
 HARNESS_WORK="$(dirname "$REFS")" harness/prepare_refs.sh
 cp "$LIMITS/limits.tsv" "$OUT/limits.tsv"
 N=$(awk 'END{print NR-1}' "$OUT/design.tsv"); [ -n "${TRACE_RUNS:-}" ] && [ "$TRACE_RUNS" -lt "$N" ] && N=$TRACE_RUNS
+if [ -n "${TRACE_INPUTS:-}" ]; then
+  for run in $(awk -F'\t' -v n="$N" 'NR>1 && NR<=n+1{print $1}' "$OUT/design.tsv"); do
+    src="$TRACE_INPUTS/runs/$run"
+    for f in reads_R1.fq reads_R2.fq sim.json; do [ -s "$src/$f" ] || die "TRACE_INPUTS: $src/$f missing"; done
+    mkdir -p "$WORK/runs/$run"
+    # hard links when the folders share a file system (Snakemake deletes the temp() reads after use)
+    for f in reads_R1.fq reads_R2.fq sim.json; do ln -f "$src/$f" "$WORK/runs/$run/$f" 2>/dev/null || cp -p "$src/$f" "$WORK/runs/$run/$f"; done
+  done
+  echo "[workload] inputs of $N runs linked from $TRACE_INPUTS (simulated beforehand)"
+fi
 T0=$(date +%s)
+# the machine's load while the workload runs (other work on the host slows the steps: say it)
+( printf 'epoch_s\tload1\tload5\trunnable_total\n'
+  while :; do read -r l1 l5 _ rt _ < /proc/loadavg; printf '%s\t%s\t%s\t%s\n' "$(date +%s)" "$l1" "$l5" "$rt"; sleep "${LOAD_EVERY_S:-15}"; done
+) > "$OUT/load.tsv" &
+LOADPID=$!
+PRIOPID=""
+if [ -n "${JOB_AUTOGROUP_NICE:-}" ]; then
+  [[ "$JOB_AUTOGROUP_NICE" =~ ^-?[0-9]+$ ]] || die "JOB_AUTOGROUP_NICE: expected a whole number, got '$JOB_AUTOGROUP_NICE'"
+  [ -w /proc/self/autogroup ] || die "JOB_AUTOGROUP_NICE: /proc/self/autogroup not writable (root and sched_autogroup_enabled needed)"
+  echo "$JOB_AUTOGROUP_NICE" > /proc/self/autogroup   # this driver and Snakemake (status checks, submissions)
+  # each Slurm job runs in its own session (slurmstepd's children): set its autogroup once it appears
+  ( while :; do
+      for s in $(pgrep -x slurmstepd); do for c in $(pgrep -P "$s"); do echo "$JOB_AUTOGROUP_NICE" > "/proc/$c/autogroup" 2>/dev/null || true; done; done
+      sleep 1
+    done ) &
+  PRIOPID=$!
+  echo "[workload] Slurm jobs' autogroup nice: $JOB_AUTOGROUP_NICE"
+fi
+trap 'kill "$LOADPID" $PRIOPID 2>/dev/null || true' EXIT
 echo "[workload] $(date '+%F %T') policy $POLICY: $N runs at once through Slurm ($(cluster_name)), retries ${RETRIES:-1}"
 rc=0
 "$SNAKEMAKE" -s harness/Snakefile -d "$WORK" --profile "$PROFILE" --workflow-profile "$LIMITS" \

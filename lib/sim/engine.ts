@@ -17,6 +17,11 @@ export interface SimOptions {
   readonly record?: boolean;
   /** Most cores of a partition running speculative copies at once, as a fraction. Default 0.1 (LATE's SpeculativeCap). */
   readonly speculativeCap?: number;
+  /**
+   * Attempts a task gets before it fails for good (Snakemake `--retries n` = n + 1 attempts). A failed
+   * task's dependents never run and its workflow has no turnaround (NaN). Default Infinity (always retried).
+   */
+  readonly maxAttempts?: number;
 }
 
 /** What one simulation measured. Times in seconds; core-time in core-seconds. */
@@ -28,9 +33,11 @@ export interface SimResult {
   readonly taskWaitS: Float64Array;
   /** Per task: turnaround / true run time. */
   readonly taskSlowdown: Float64Array;
-  /** Per workflow: arrival → its last task done. */
+  /** Per workflow: arrival → its last task done (NaN when a task of it failed). */
   readonly workflowTurnaroundS: Float64Array;
   readonly kills: number;
+  /** Tasks that were killed on their last allowed attempt (`SimOptions.maxAttempts`). */
+  readonly failedTasks: number;
   readonly speculativeCopies: number;
   /** Core-seconds of attempts killed at their limit. */
   readonly killedCoreS: number;
@@ -127,6 +134,9 @@ export function simulate(workflows: readonly SimWorkflow[], cluster: Cluster, po
   const candidates: Attempt[][] = parts.map(() => []);
   const records: AttemptRecord[] | undefined = opts.record ? [] : undefined;
   let kills = 0;
+  let failedTasks = 0;
+  const maxAttempts = opts.maxAttempts ?? Infinity;
+  if (!(maxAttempts >= 1)) throw new SimInputError(`maxAttempts must be >= 1 (got ${maxAttempts})`);
   let copies = 0;
   let killedCoreS = 0;
   let speculativeCoreS = 0;
@@ -268,7 +278,8 @@ export function simulate(workflows: readonly SimWorkflow[], cluster: Cluster, po
         stop(a, "killed");
         kills++;
         orig[g] = undefined;
-        if (!copyOf[g]?.running) {
+        if (!copyOf[g]?.running && a.attempt >= maxAttempts) failedTasks++;
+        else if (!copyOf[g]?.running) {
           prevLimit[g] = a.limitS;
           attemptNo[g] = (attemptNo[g] as number) + 1;
           enqueue(g);
@@ -288,7 +299,7 @@ export function simulate(workflows: readonly SimWorkflow[], cluster: Cluster, po
   }
 
   for (let g = 0; g < n; g++) {
-    if (Number.isNaN(finish[g])) throw new SimInputError(`workflow ${workflows[wfOf[g] as number]?.id} task ${taskOf[g]?.step} never ran: its dependencies form a cycle`);
+    if (Number.isNaN(finish[g]) && failedTasks === 0) throw new SimInputError(`workflow ${workflows[wfOf[g] as number]?.id} task ${taskOf[g]?.step} never ran: its dependencies form a cycle`);
   }
   const turn = new Float64Array(n);
   const slow = new Float64Array(n);
@@ -303,6 +314,7 @@ export function simulate(workflows: readonly SimWorkflow[], cluster: Cluster, po
     taskSlowdown: slow,
     workflowTurnaroundS: wfTurn,
     kills,
+    failedTasks,
     speculativeCopies: copies,
     killedCoreS,
     speculativeCoreS,
