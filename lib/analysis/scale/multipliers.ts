@@ -113,7 +113,8 @@ export function qualityMultipliers(runs: readonly HarnessRun[], steps: readonly 
  * (same step, genome and quality), with a bootstrap interval that resamples all four cells.
  * `verdict` is "holds" when the interval contains 1, otherwise "grows" or "shrinks". When a capped step
  * entered the ratio (`bound` not "exact"), only the verdict the bound implies stands ("grows" for a lower
- * bound, "shrinks" for an upper one); any other is "undetermined".
+ * bound, "shrinks" for an upper one); any other is "undetermined", as is every verdict while a cell holds
+ * a single run (its bootstrap interval is a point).
  */
 export interface MultiplierTrend {
   readonly step: string;
@@ -151,7 +152,9 @@ export function multiplierTrends(runs: readonly HarnessRun[], steps: readonly st
     boot.sort((x, y) => x - y);
     const lo = quantile(boot, 0.025), hi = quantile(boot, 0.975);
     const verdict = lo <= 1 && hi >= 1 ? "holds" : lo > 1 ? "grows" : "shrinks";
-    const stands = bound === "exact" || (bound === "lower" && verdict === "grows") || (bound === "upper" && verdict === "shrinks");
+    // with one run in a cell the bootstrap interval is a point: no verdict until every cell has two
+    const replicated = Math.min(qs.length, bs.length, ql.length, bl.length) >= 2;
+    const stands = replicated && (bound === "exact" || (bound === "lower" && verdict === "grows") || (bound === "upper" && verdict === "shrinks"));
     out.push({ step, genome, quality, small, large, multiplierSmall: mS, multiplierLarge: mL, ratio: mL / mS, lo, hi, bound,
       verdict: stands ? verdict : "undetermined" });
   }

@@ -34,6 +34,10 @@ test("multiplier trend: 'grows' when the interval excludes 1, 'holds' when the e
   assert.equal(grows[0]!.verdict, "grows");
   const flat = SIZES.flatMap((n) => [0.9, 1.1].flatMap((j, r) => [run(`b${n}${r}`, n, "baseline", 5 * n / 1e5 * j), run(`q${n}${r}`, n, "qual_shift", 10 * n / 1e5 / j)]));
   assert.equal(multiplierTrends(flat, ["bwa_mem"], 200_000, 3_200_000, { reps: 300 })[0]!.verdict, "holds");
+  // one run per cell: the interval is a point, so no verdict is given
+  const single = multiplierTrends(ladder([1]), ["bwa_mem"], 200_000, 3_200_000, { reps: 300 })[0]!;
+  assert.ok(single.ratio > 1);
+  assert.equal(single.verdict, "undetermined");
 });
 
 test("fixed costs: intercept and per-million slope of the baseline line, and the fixed share per size", () => {
