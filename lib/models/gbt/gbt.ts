@@ -108,21 +108,26 @@ export interface Forest {
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
+/** Leaf value of tree `t` for one row of raw values (missing values follow the node's learned side). */
+function treeValue(F: Forest, t: number, row: ArrayLike<number>): number {
+  const st = F.treeStart[t] as number;
+  let nd = st;
+  let f = F.feature[nd] as number;
+  while (f >= 0) {
+    const v = row[f] as number;
+    const goLeft = v !== v ? F.missingLeft[nd] === 1 : v <= (F.threshold[nd] as number);
+    nd = st + (goLeft ? (F.left[nd] as number) : (F.right[nd] as number));
+    f = F.feature[nd] as number;
+  }
+  return F.value[nd] as number;
+}
+
 /** Sum (or mean) of the trees for one row of raw values. */
 function forestRaw(F: Forest, row: ArrayLike<number>): number {
   let s = 0;
   const nT = F.treeStart.length - 1;
   for (let t = 0; t < nT; t++) {
-    const st = F.treeStart[t] as number;
-    let nd = st;
-    let f = F.feature[nd] as number;
-    while (f >= 0) {
-      const v = row[f] as number;
-      const goLeft = v !== v ? F.missingLeft[nd] === 1 : v <= (F.threshold[nd] as number);
-      nd = st + (goLeft ? (F.left[nd] as number) : (F.right[nd] as number));
-      f = F.feature[nd] as number;
-    }
-    s += F.value[nd] as number;
+    s += treeValue(F, t, row);
   }
   return F.average ? (nT > 0 ? s / nT : 0) : F.baseScore + s;
 }
@@ -382,16 +387,7 @@ export class GradientBoostedTrees implements Regressor {
       let t = 0;
       for (const [stop, k] of order) {
         for (; t < stop; t++) {
-          const st = F.treeStart[t] as number;
-          let nd = st;
-          let f = F.feature[nd] as number;
-          while (f >= 0) {
-            const v = row[f] as number;
-            const goLeft = v !== v ? F.missingLeft[nd] === 1 : v <= (F.threshold[nd] as number);
-            nd = st + (goLeft ? (F.left[nd] as number) : (F.right[nd] as number));
-            f = F.feature[nd] as number;
-          }
-          s += F.value[nd] as number;
+          s += treeValue(F, t, row);
         }
         const raw = F.baseScore + s;
         (out[k] as Float64Array)[i] = this.params.loss === "logistic" ? sigmoid(raw) : raw;
