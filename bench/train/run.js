@@ -1,10 +1,12 @@
 // One `gwtime train` run (the library's `train`, as the CLI calls it) on SYNTHETIC data, timed per phase
 // (read trace, read QC, join, fit all steps, write). Prints one JSON line.
 // Usage: node run.js DATADIR OUTDIR   (peak RSS: wrap with /usr/bin/time -v). BENCH_TRAIN_MAX_ROWS: the row cap (default: train's).
+// BENCH_TRAIN_MEMLOG=1 (or =gc with node --expose-gc): memory at each phase boundary on stderr (./memlog.js).
 "use strict";
 const path = require("node:path");
 const root = path.resolve(__dirname, "..", "..");
 const { train } = require(path.join(root, "dist/train/train"));
+if (process.env.BENCH_TRAIN_MEMLOG) require("./memlog")(root, process.env.BENCH_TRAIN_MEMLOG);
 (async () => {
   const [dir, out] = process.argv.slice(2);
   const maxRows = process.env.BENCH_TRAIN_MAX_ROWS === undefined ? undefined : Number(process.env.BENCH_TRAIN_MAX_ROWS);

@@ -15,6 +15,9 @@ TMP="$(mktemp -d "${TMPDIR:-/tmp}/gwt-bench-train.XXXXXX")"
 trap 'rm -rf "$TMP"' EXIT
 RES="$TMP/results.jsonl"
 mkdir -p artifacts/bench
+# the code measured: the commit, "-dirty" when lib/ or bench/ differ from it (the report keeps code versions apart)
+CODE="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [ -n "$(git status --porcelain -- lib bench 2>/dev/null)" ]; then CODE="$CODE-dirty"; fi
 for n in $SIZES; do
   s=$((n / 10))
   node bench/train/gen.js "$n" "$s" "$TMP/d$n"
@@ -24,7 +27,7 @@ for n in $SIZES; do
     rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$TMP/time.txt")
     cpu=$(awk -F': ' '/User time \(seconds\)/ {u=$2} /System time \(seconds\)/ {s=$2} END {print u + s}' "$TMP/time.txt")
     load=$(cut -d' ' -f1 /proc/loadavg)
-    node -e 'const d=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")); d.maxRssMb=Math.round(Number(process.argv[2])/1024); d.rep=Number(process.argv[3]); d.load1=Number(process.argv[4]); d.note=process.argv[5]; d.cpuS=Number(process.argv[6]); d.load1Before=Number(process.argv[7]); console.log(JSON.stringify(d))' "$TMP/out.json" "$rss" "$rep" "$load" "${BENCH_NOTE:-}" "$cpu" "$load0" | tee -a "$RES"
+    node -e 'const d=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")); d.maxRssMb=Math.round(Number(process.argv[2])/1024); d.rep=Number(process.argv[3]); d.load1=Number(process.argv[4]); d.note=process.argv[5]; d.cpuS=Number(process.argv[6]); d.load1Before=Number(process.argv[7]); d.code=process.argv[8]; console.log(JSON.stringify(d))' "$TMP/out.json" "$rss" "$rep" "$load" "${BENCH_NOTE:-}" "$cpu" "$load0" "$CODE" | tee -a "$RES"
   done
 done
 cat "$RES" >> artifacts/bench/train.jsonl

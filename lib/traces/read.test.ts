@@ -1,10 +1,13 @@
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { isUtf8 } from "node:buffer";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { projectRoot } from "../data/paths";
 import { DETECTION_TABLE, detectFormat, parseDelimited, readTrace, readTraces, readerFor } from "./index";
-import { parseInChunks } from "./read";
+import { fileTextPieces, isUtf8File, parseChunks, parseInChunks, parsePieces } from "./read";
+import { HOSTILE_NEXTFLOW } from "./hostileFixtures";
 import type { TaskRun } from "./schema";
 import { fixture } from "./testPaths";
 
@@ -182,4 +185,35 @@ test("parseInChunks: a trace parsed a chunk of rows at a time gives the same run
   const one = nf.parse(q, "q.tsv");
   assert.deepEqual(parseInChunks(q, "q.tsv", (t) => nf.parse(t, "q.tsv"), 1), one);
   assert.deepEqual(one.issues.map((i) => i.line), [5], "the bad cell's line in the file");
+});
+
+test("a trace file read a block at a time: the same text, UTF-8 verdict and chunks as the whole file read at once", () => {
+  const nf = readerFor("nextflow");
+  const dir = mkdtempSync(join(tmpdir(), "gwt-blocks-"));
+  try {
+    const made: Array<[string, Buffer]> = [
+      ["hostile.tsv", HOSTILE_NEXTFLOW], // Latin-1 bytes: U+FFFD, not UTF-8
+      ["bom-crlf.tsv", Buffer.from("\ufeffname\trealtime\tstatus\r\nA (s1)\t1s\tCOMPLETED\r\n\"B\r\n(s2)\"\t2s\tCOMPLETED\r\nC (s\u00e9)\t3s\tCOMPLETED")], // no final line end
+      ["one-line.tsv", Buffer.from("name\trealtime\tstatus")],
+      ["split-utf8.tsv", Buffer.from("name\trealtime\tstatus\n" + "\u00e9\u4e2d\ud83d\ude00 (s\u00e9)\t1s\tCOMPLETED\n".repeat(20))],
+      ["empty.tsv", Buffer.alloc(0)],
+    ];
+    for (const [name, bytes] of made) writeFileSync(join(dir, name), bytes);
+    const files = [...made.map(([n]) => join(dir, n)), fixture("nextflow-bad.tsv"), join(projectRoot(), "data", "harness", "trace.tsv")].filter((f) => existsSync(f));
+    for (const f of files) {
+      const bytes = readFileSync(f);
+      const text = bytes.toString("utf8");
+      for (const block of bytes.length < 10_000 ? [1, 3, 64, 1 << 20] : [4096, 1 << 20]) {
+        assert.equal([...fileTextPieces(f, block)].join(""), text, `${f}, blocks of ${block} bytes`);
+        assert.equal(isUtf8File(f, block), isUtf8(bytes), `${f}, blocks of ${block} bytes`);
+        for (const size of [1, 200, 5000]) {
+          const parse = (t: string) => nf.parse(t, f);
+          assert.deepEqual([...parsePieces(fileTextPieces(f, block), f, parse, size)], [...parseChunks(text, f, parse, size)], `${f}, blocks of ${block} bytes, chunks of ${size} characters`);
+        }
+      }
+    }
+    assert.equal(isUtf8File(join(dir, "hostile.tsv")), false);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

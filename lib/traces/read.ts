@@ -58,21 +58,25 @@ function contextFor(path: string, format: string, options: ReadOptions): ReadOpt
   }
 }
 
-/** Row-per-line formats a large file of which is parsed a chunk of rows at a time (`parseInChunks`). */
+/** Row-per-line formats a large file of which is read a block at a time and parsed a chunk of rows at a time (`readTraceChunks`). */
 export const CHUNKED_FORMATS: ReadonlySet<string> = new Set(["nextflow"]);
 
-/** Characters of rows parsed at once by `parseInChunks` (~35k rows of a Nextflow trace; a 1M-task trace is ~120 MB). */
+/** Characters of rows parsed at once by `parseChunks` (~35k rows of a Nextflow trace; a 1M-task trace is ~120 MB). */
 export const CHUNK_CHARS = 4 * 1024 * 1024;
 
-/** End of the chunk that starts at `start`: the first line end at or after `start + size` outside a quoted field. */
-function chunkEnd(text: string, start: number, size: number): number {
-  let end = start + size;
+/**
+ * End of the chunk at the start of `text`: the first line end at or after `size` outside a quoted field.
+ * `complete`: `text` is the whole rest of the file; when it is not (a file read a block at a time) and
+ * the end depends on text not read yet, undefined (read more, ask again).
+ */
+function chunkEnd(text: string, size: number, complete: boolean): number | undefined {
+  let end = size;
   let quotes = 0;
-  let counted = start;
+  let counted = 0;
   for (;;) {
-    if (end >= text.length) return text.length;
+    if (end >= text.length) return complete ? text.length : undefined;
     const nl = text.indexOf("\n", end);
-    if (nl < 0) return text.length;
+    if (nl < 0) return complete ? text.length : undefined;
     for (let q = text.indexOf('"', counted); q >= 0 && q <= nl; q = text.indexOf('"', q + 1)) quotes++;
     counted = nl + 1;
     // an even number of quote characters so far: the line end is not inside a quoted field
@@ -89,17 +93,58 @@ function chunkEnd(text: string, start: number, size: number): number {
  * (no line) come once.
  */
 export function* parseChunks(text: string, file: string, parse: (text: string) => TraceReadResult, chunkChars: number = CHUNK_CHARS): Generator<TraceReadResult> {
-  const headEnd = text.indexOf("\n");
-  if (text.length <= chunkChars || headEnd < 0) {
-    yield parse(text);
+  yield* parsePieces([text], file, parse, chunkChars);
+}
+
+/**
+ * `parseChunks` of a text given as consecutive pieces (a file decoded a block at a time: `fileTextPieces`):
+ * the same chunks, hence the same results, as of the pieces joined, while only about one chunk of the
+ * text is held at once (a million-task trace is ~120 MB of text).
+ */
+export function* parsePieces(pieces: Iterable<string>, file: string, parse: (text: string) => TraceReadResult, chunkChars: number = CHUNK_CHARS): Generator<TraceReadResult> {
+  const it = pieces[Symbol.iterator]();
+  try {
+    yield* chunksOf(it, file, parse, chunkChars);
+  } finally {
+    // stopped early (a consumer's error, a parse error): the pieces' source is closed (a file's descriptor)
+    it.return?.();
+  }
+}
+
+function* chunksOf(it: Iterator<string>, file: string, parse: (text: string) => TraceReadResult, chunkChars: number): Generator<TraceReadResult> {
+  let rest = "";
+  let eof = false;
+  let newline = false;
+  const more = (): void => {
+    const n = it.next();
+    if (n.done) eof = true;
+    else {
+      rest += n.value;
+      newline ||= n.value.includes("\n");
+    }
+  };
+  // one parse of the whole text when it fits one chunk or has no line end (as decided on the whole text)
+  while (!eof && (rest.length <= chunkChars || !newline)) more();
+  const headEnd = rest.indexOf("\n");
+  if (rest.length <= chunkChars || headEnd < 0) {
+    yield parse(rest);
     return;
   }
-  const header = text.slice(0, headEnd + 1);
+  const header = rest.slice(0, headEnd + 1);
+  rest = rest.slice(headEnd + 1);
   const fileLevel = new Set<string>();
   let firstLine = 2;
-  for (let start = headEnd + 1; start < text.length; ) {
-    const end = chunkEnd(text, start, chunkChars);
-    const r = parse(header + text.slice(start, end));
+  for (;;) {
+    while (!eof && rest.length <= chunkChars) more();
+    let end = chunkEnd(rest, chunkChars, eof);
+    while (end === undefined) {
+      more();
+      end = chunkEnd(rest, chunkChars, eof);
+    }
+    if (rest.length === 0) return;
+    const chunk = rest.slice(0, end);
+    rest = rest.slice(end);
+    const r = parse(header + chunk);
     const issues: TraceReadResult["issues"][number][] = [];
     for (const i of r.issues) {
       if (i.line === undefined) {
@@ -107,10 +152,56 @@ export function* parseChunks(text: string, file: string, parse: (text: string) =
         fileLevel.add(i.message);
       } else issues.push({ ...i, line: i.line + firstLine - 2 });
     }
-    for (let k = text.indexOf("\n", start); k >= 0 && k < end; k = text.indexOf("\n", k + 1)) firstLine++;
-    start = end;
+    for (let k = chunk.indexOf("\n"); k >= 0; k = chunk.indexOf("\n", k + 1)) firstLine++;
     yield { file, format: r.format, runs: r.runs, issues, rowsSeen: r.rowsSeen };
   }
+}
+
+/** Bytes read from a trace file at once by `fileTextPieces`. */
+export const BLOCK_BYTES = 1024 * 1024;
+
+/**
+ * Whole-line blocks of a file's bytes (each ends at its last `\n`; the last block is the rest), read
+ * `blockBytes` at a time into one buffer: a block is valid until the next one is asked for. A `\n` byte
+ * is never inside a UTF-8 sequence, so decoding or checking the blocks one by one gives what decoding or
+ * checking the whole file gives.
+ */
+function* lineBlocks(path: string, blockBytes: number): Generator<Buffer> {
+  const fd = openSync(path, "r");
+  try {
+    let buf = Buffer.allocUnsafe(blockBytes);
+    // bytes at the start of `buf` not given yet: a line whose end is not read yet
+    let have = 0;
+    for (;;) {
+      if (have === buf.length) {
+        // a line longer than the buffer
+        const bigger = Buffer.allocUnsafe(2 * buf.length);
+        buf.copy(bigger);
+        buf = bigger;
+      }
+      const n = readSync(fd, buf, have, buf.length - have, null);
+      if (n === 0) break;
+      const end = have + n;
+      const cut = buf.lastIndexOf(10, end - 1) + 1;
+      if (cut > 0) yield buf.subarray(0, cut);
+      buf.copy(buf, 0, cut, end);
+      have = end - cut;
+    }
+    if (have > 0) yield buf.subarray(0, have);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Whether a file is valid UTF-8, read a block at a time (`isUtf8` of the whole file). */
+export function isUtf8File(path: string, blockBytes: number = BLOCK_BYTES): boolean {
+  for (const b of lineBlocks(path, blockBytes)) if (!isUtf8(b)) return false;
+  return true;
+}
+
+/** A file's text as consecutive pieces (UTF-8, invalid bytes as U+FFFD: `readFileSync(path, "utf8")` cut at line ends). */
+export function* fileTextPieces(path: string, blockBytes: number = BLOCK_BYTES): Generator<string> {
+  for (const b of lineBlocks(path, blockBytes)) yield b.toString("utf8");
 }
 
 /** `parseChunks` collected into one result: the same runs and issues as one `parse(text)`, with a fraction of the peak memory. */
@@ -135,13 +226,16 @@ export function parseInChunks(text: string, file: string, parse: (text: string) 
 export function* readTraceChunks(path: string, options: ReadTraceOptions = {}): Generator<TraceReadResult> {
   const format = options.format ?? detectFormat(readHead(path), basename(path), options.detection);
   if (!format) throw new NoInputFoundError(`${path}: not a known trace format (use --format to force one)`);
-  const bytes = readFileSync(path);
   const reader = readerFor(format);
   const ctx = contextFor(path, format, options);
-  const utf8 = isUtf8(bytes);
-  const text = bytes.toString("utf8");
+  const parse = (t: string): TraceReadResult => reader.parse(t, path, ctx);
+  // A chunked format is read from the file a block at a time: neither its bytes nor its whole text is
+  // ever held (a million-task trace: ~120 MB each). Its UTF-8 check is a first pass over the blocks.
+  const chunked = CHUNKED_FORMATS.has(format);
+  const bytes = chunked ? undefined : readFileSync(path);
+  const utf8 = bytes ? isUtf8(bytes) : isUtf8File(path);
   let first = true;
-  for (const r of CHUNKED_FORMATS.has(format) ? parseChunks(text, path, (t) => reader.parse(t, path, ctx)) : [reader.parse(text, path, ctx)]) {
+  for (const r of bytes ? [parse(bytes.toString("utf8"))] : parsePieces(fileTextPieces(path), path, parse)) {
     // Not UTF-8 (Latin-1): invalid bytes were read as U+FFFD; said once, as the DuckDB path says it.
     yield first && !utf8 ? { ...r, issues: [{ file: path, line: undefined, message: NOT_UTF8 }, ...r.issues] } : r;
     first = false;

@@ -12,6 +12,7 @@
  */
 import { GwtInputError } from "../util/errors";
 import type { JoinedTask } from "./join";
+import { tasksByStep } from "./features";
 
 /**
  * Processes (steps) that may have written a module's columns: the steps sharing the most whole name
@@ -46,7 +47,7 @@ export function inputQcTiming(module: string, tasks: readonly JoinedTask[], step
   if (!isReadsTool) return { module, producers, inputQc: false, why: "not a reads-QC tool (FastQC/fastp): output of a later step" };
   if (producers.length === 0) return { module, producers, inputQc: true, why: "no producing process in the trace: taken as QC of the input reads (not checkable)" };
   if (!anyOverlap(tasks)) return { module, producers, inputQc: true, why: "inconclusive: the trace ran one task at a time, so its order says nothing about dependencies; taken as QC of the input reads" };
-  const at = new Map(tasks.map((t) => [`${t.step}\u0000${t.sample}`, t] as const));
+  const at = tasksByStep(tasks);
   const prod = new Set(producers);
   // A step X the producer may depend on: in EVERY sample both ran, the producer was submitted after X
   // completed. One sample where it started before X completed proves it does not read X's output.
@@ -57,7 +58,7 @@ export function inputQcTiming(module: string, tasks: readonly JoinedTask[], step
     let example = "";
     for (const p of tasks) {
       if (!prod.has(p.step) || p.submitMs === undefined) continue;
-      const xt = at.get(`${x}\u0000${p.sample}`);
+      const xt = at.get(x)?.get(p.sample);
       if (xt?.completeMs === undefined) continue;
       common++;
       if (p.submitMs < xt.completeMs) { always = false; break; }
@@ -81,12 +82,12 @@ export function anyOverlap(tasks: readonly JoinedTask[]): boolean {
 
 /** Check declared ancestors against the trace: an ancestor must complete before the step is submitted, in every sample. */
 export function checkDag(dag: ReadonlyMap<string, ReadonlySet<string>>, tasks: readonly JoinedTask[], file: string): void {
-  const at = new Map(tasks.map((t) => [`${t.step}\u0000${t.sample}`, t] as const));
+  const at = tasksByStep(tasks);
   for (const [step, ancs] of dag) {
     for (const a of ancs) {
       for (const t of tasks) {
         if (t.step !== step) continue;
-        const p = at.get(`${a}\u0000${t.sample}`);
+        const p = at.get(a)?.get(t.sample);
         if (p?.completeMs !== undefined && t.submitMs !== undefined && t.submitMs < p.completeMs) {
           throw new GwtInputError(`declared ancestor '${a}' of '${step}' had not completed when '${step}' of sample '${t.sample}' was submitted: the graph is not this workflow's`, { file });
         }

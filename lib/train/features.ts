@@ -76,8 +76,19 @@ export function observedColumns(t: JoinedTask): Record<string, number> {
   return out;
 }
 
-/** Key of a (step, sample) pair in `taskOf` maps. */
-export const taskKey = (step: string, sample: string): string => `${step}\u0000${sample}`;
+/** Joined tasks by step, then sample: a step's task of a sample found without a key string per task (a million of those were ~90 MB). */
+export type TasksByStep = ReadonlyMap<string, ReadonlyMap<string, JoinedTask>>;
+
+/** `tasks` by step, then sample (the join gives at most one task per step and sample). */
+export function tasksByStep(tasks: readonly JoinedTask[]): Map<string, Map<string, JoinedTask>> {
+  const out = new Map<string, Map<string, JoinedTask>>();
+  for (const t of tasks) {
+    let bySample = out.get(t.step);
+    if (!bySample) out.set(t.step, (bySample = new Map()));
+    bySample.set(t.sample, t);
+  }
+  return out;
+}
 
 /**
  * The training table of one step at `moment`: rows = joined samples of the step; features = the
@@ -87,7 +98,7 @@ export const taskKey = (step: string, sample: string): string => `${step}\u0000$
  * `ancestor.<step>.*` columns). Other workflows: the QC columns `columnAllowed` admits plus, in flight,
  * the observed columns of the declared `ancestors`.
  */
-export function stepTable(step: string, tasks: readonly JoinedTask[], samples: ReadonlyMap<string, SampleQc>, opts: { moment: Moment; ancestors?: ReadonlySet<string>; taskOf?: ReadonlyMap<string, JoinedTask>; columnAllowed?: (column: string) => boolean }): { table: StepTable; dropped: DroppedFeature[] } {
+export function stepTable(step: string, tasks: readonly JoinedTask[], samples: ReadonlyMap<string, SampleQc>, opts: { moment: Moment; ancestors?: ReadonlySet<string>; byStep?: TasksByStep; columnAllowed?: (column: string) => boolean }): { table: StepTable; dropped: DroppedFeature[] } {
   const rows = tasks.filter((t) => t.step === step).sort((a, b) => (a.sample < b.sample ? -1 : a.sample > b.sample ? 1 : 0));
   const present = new Set<string>();
   for (const t of rows) for (const k of Object.keys(samples.get(t.sample)?.values ?? {})) present.add(k);
@@ -104,7 +115,7 @@ export function stepTable(step: string, tasks: readonly JoinedTask[], samples: R
   for (const t of rows) {
     const rec: Record<string, number> = { ...(samples.get(t.sample)?.values ?? {}) };
     for (const a of anc) {
-      const at = opts.taskOf?.get(taskKey(a, t.sample));
+      const at = opts.byStep?.get(a)?.get(t.sample);
       if (at) for (const [k, v] of Object.entries(observedColumns(at))) { rec[k] = v; observed.add(k); }
     }
     records.push(rec);

@@ -10,7 +10,7 @@ import { loadModel } from "../models/serialize";
 import { predictTiered } from "../models/tiered";
 import { readTraces } from "../traces/read";
 import { fitStepModel } from "./fit";
-import { stepTable, taskKey } from "./features";
+import { stepTable, tasksByStep } from "./features";
 import { joinTasksToQc } from "./join";
 import { readQcSources } from "./qcSource";
 import { readSampleMap } from "./train";
@@ -28,11 +28,11 @@ const body = (f: string): Record<string, unknown> => {
 async function joined(n: number) {
   const h = harness(n);
   const j = await joinTasksToQc(readTraces([h.trace], { keepRaw: ["name", "hash", "duration", "repeat", "rule", "load_label", "output_bytes", "cpu_model"] }), readQcSources(h.runDirs), { target: "cpu", map: readSampleMap(h.design) });
-  return { h, j, taskOf: new Map(j.tasks.map((t) => [taskKey(t.step, t.sample), t] as const)) };
+  return { h, j, byStep: tasksByStep(j.tasks) };
 }
 
 test("train's harness models equal notebook 05's tiered models through the one writer: submission = fastp tier, in flight = in-flight tier (fit, step, tier, moment, envelope; all but the description and genome)", async () => {
-  const { h, j, taskOf } = await joined(40);
+  const { h, j, byStep } = await joined(40);
   const dir = mkdtempSync(join(tmpdir(), "gwt-train-fit-"));
   try {
     const runs = loadHarness(h.dir, { limit: 40 }).runs;
@@ -41,7 +41,7 @@ test("train's harness models equal notebook 05's tiered models through the one w
       const shipped = trainStepModel(runs, step, join(dir, "05"), { seed: 7, tier });
       assert.ok(shipped.file);
       // gwtime train's path: trace + run folders + design map -> join -> moment's features -> the same writer
-      const { table } = stepTable(step, j.tasks, j.samples, { moment, taskOf });
+      const { table } = stepTable(step, j.tasks, j.samples, { moment, byStep });
       const fitted = fitStepModel(table, join(dir, "train"), { fileStem: `${step}-${tier}`, target: "cpuS", description: "x", seed: 7, tier, cpuModels: ["AMD EPYC"] });
       assert.equal(fitted.n, shipped.n, step);
       const a = body(fitted.file);
@@ -61,8 +61,8 @@ test("train's harness models equal notebook 05's tiered models through the one w
 });
 
 test("the one writer refuses a feature not known at the model's moment and writes nothing", async () => {
-  const { j, taskOf } = await joined(40);
-  const { table } = stepTable("sortsam", j.tasks, j.samples, { moment: "in-flight", taskOf });
+  const { j, byStep } = await joined(40);
+  const { table } = stepTable("sortsam", j.tasks, j.samples, { moment: "in-flight", byStep });
   assert.ok(table.specs.some((s) => s.name === "ancestor.bwa_mem.cpu_s"));
   const X = featureMatrix(table.records, table.specs);
   const fit = fitWithRecipe(X, table.yLog, table.groups, undefined, { seed: 7 });

@@ -9,6 +9,7 @@ import type { QcRow, QcSource } from "./qcSource";
 import { observedCpuS, outputBytesOf } from "../workflow/observed";
 import { resolveKeys } from "./resolveKeys";
 import { type NameCandidate, qcCandidates, taskCandidates } from "./sampleNames";
+import { IntColumn, Interner, NumberColumn, StringColumn } from "./columns";
 
 /** What the model learns: CPU time (user + sys) or wall time of the task. */
 export type Target = "cpu" | "wall";
@@ -106,6 +107,91 @@ interface Pending {
   readonly completeMs: number | undefined;
 }
 
+/**
+ * The usable task rows, column by column (./columns.ts): a million of them as objects were most of the
+ * join's memory, and each one's name, cut from its chunk of trace text, kept the whole text alive. The
+ * few distinct files, processes and candidate lists are stored once and referred to by id.
+ */
+class PendingTasks {
+  private readonly files = new Interner<string>();
+  private readonly procIds = new Map<string | undefined, Map<string, number>>();
+  private readonly procs: Array<{ readonly task: string; readonly workflow: string | undefined }> = [];
+  private readonly listIds = new Map<string, number[]>();
+  /** Distinct candidate lists (equal keys and rules), in order of first use. */
+  readonly lists: Array<readonly NameCandidate[]> = [];
+  private readonly file = new IntColumn();
+  private readonly proc = new IntColumn();
+  private readonly list = new IntColumn();
+  private readonly ruleless = new IntColumn();
+  private readonly name = new StringColumn();
+  private readonly timeS = new NumberColumn();
+  private readonly cpuS = new NumberColumn();
+  private readonly wallS = new NumberColumn();
+  private readonly outputBytes = new NumberColumn();
+  private readonly submitMs = new NumberColumn();
+  private readonly completeMs = new NumberColumn();
+
+  get length(): number {
+    return this.file.length;
+  }
+
+  push(p: Pending): void {
+    this.file.push(this.files.id(p.file));
+    this.proc.push(this.procId(p.task, p.workflow));
+    this.list.push(this.listId(p.cands));
+    this.ruleless.push(p.benchmarkRuleless ? 1 : 0);
+    this.name.push(p.name);
+    this.timeS.push(p.timeS);
+    this.cpuS.push(p.cpuS);
+    this.wallS.push(p.wallS);
+    this.outputBytes.push(p.outputBytes);
+    this.submitMs.push(p.submitMs);
+    this.completeMs.push(p.completeMs);
+  }
+
+  /** Row `i` as it was pushed (a new object; its candidate list is shared with the rows that have the same one). */
+  at(i: number): Pending {
+    const proc = this.procs[this.proc.get(i)] as (typeof this.procs)[number];
+    return {
+      file: this.files.of(this.file.get(i)), task: proc.task, workflow: proc.workflow, name: this.name.get(i), timeS: this.timeS.get(i) as number,
+      cands: this.lists[this.list.get(i)] as readonly NameCandidate[], benchmarkRuleless: this.ruleless.get(i) === 1,
+      cpuS: this.cpuS.get(i), wallS: this.wallS.get(i), outputBytes: this.outputBytes.get(i), submitMs: this.submitMs.get(i), completeMs: this.completeMs.get(i),
+    };
+  }
+
+  /** Index in `lists` of row `i`'s candidate list. */
+  listOf(i: number): number {
+    return this.list.get(i);
+  }
+
+  private procId(task: string, workflow: string | undefined): number {
+    let byTask = this.procIds.get(workflow);
+    if (!byTask) this.procIds.set(workflow, (byTask = new Map()));
+    let k = byTask.get(task);
+    if (k === undefined) {
+      k = this.procs.length;
+      this.procs.push({ task, workflow });
+      byTask.set(task, k);
+    }
+    return k;
+  }
+
+  /** Id of a candidate list: looked up by its keys, then compared key by key and rule by rule (exact). */
+  private listId(cands: readonly NameCandidate[]): number {
+    const sig = cands.map((c) => c.key).join("\u0001");
+    const same = this.listIds.get(sig) ?? [];
+    for (const k of same) {
+      const l = this.lists[k] as readonly NameCandidate[];
+      if (l.length === cands.length && l.every((c, j) => c.key === cands[j]?.key && c.rule === cands[j]?.rule)) return k;
+    }
+    const k = this.lists.length;
+    this.lists.push(cands);
+    same.push(k);
+    this.listIds.set(sig, same);
+    return k;
+  }
+}
+
 class Tally {
   readonly m = new Map<string, { n: number; examples: string[] }>();
   add(reason: string, example: string): void {
@@ -177,7 +263,7 @@ export async function joinTasksToQc(traces: Iterable<TraceReadResult>, qc: reado
   // One pass over the runs (`traces` may be a stream of chunks: no run is kept, only what the join
   // needs of each usable one). Failed rows are labelled at the end, once every completed row is known.
   const seenHash = new Set<string>();
-  const usable: Pending[] = [];
+  const usable = new PendingTasks();
   const failed: Array<{ task: string; workflow: string | undefined; name: string; status: string }> = [];
   const completedElsewhere: Array<{ task: string; workflow: string | undefined; name: string }> = [];
   const workflows = new Set<string>();
@@ -223,30 +309,18 @@ export async function joinTasksToQc(traces: Iterable<TraceReadResult>, qc: reado
   if (failed.length > 0) {
     // Which (step, name) pairs completed: a failed row of one of them was retried.
     const completed = new Set<string>();
-    for (const x of usable) completed.add(`${stepOf(x)}\u0000${x.name}`);
+    for (let i = 0; i < usable.length; i++) {
+      const x = usable.at(i);
+      completed.add(`${stepOf(x)}\u0000${x.name}`);
+    }
     for (const x of completedElsewhere) completed.add(`${stepOf(x)}\u0000${x.name}`);
     for (const f of failed) excluded.add(completed.has(`${stepOf(f)}\u0000${f.name}`) ? `retried: ${f.status.toLowerCase()} attempt (the successful attempt is kept)` : `${f.status.toLowerCase()} (never completed)`, f.name);
   }
   const qcRows: QcRow[] = qc.flatMap((s) => s.rows);
   const qcCands = qcRows.map((q) => qcCandidates(q.name));
   // Each distinct candidate list is resolved once (a sample's tasks share one: ten steps, one list).
-  const listIndex = new Map<string, number>();
-  const lists: string[][] = [];
-  const listOf = new Int32Array(usable.length);
-  usable.forEach((u, i) => {
-    const keys = u.cands.map((c) => c.key);
-    const sig = keys.join("\u0001");
-    let k = listIndex.get(sig);
-    if (k === undefined) {
-      k = lists.length;
-      lists.push(keys);
-      listIndex.set(sig, k);
-    }
-    listOf[i] = k;
-  });
-  listIndex.clear();
-  const resolved = await resolveKeys(lists, qcCands.map((l) => l.map((c) => c.key)));
-  const res = { task: Int32Array.from(listOf, (k) => resolved.task[k] as number), qc: resolved.qc };
+  const resolved = await resolveKeys(usable.lists.map((l) => l.map((c) => c.key)), qcCands.map((l) => l.map((c) => c.key)));
+  const res = { task: (i: number): number => resolved.task[usable.listOf(i)] as number, qc: resolved.qc };
 
   // QC side: rows per sample, merged.
   const qcRules: Record<string, number> = {};
@@ -268,20 +342,18 @@ export async function joinTasksToQc(traces: Iterable<TraceReadResult>, qc: reado
   const notJoined = new Tally();
   const taskRules: Record<string, number> = {};
   const tasksNoQcSamples = new Set<string>();
-  // one record per (step, sample), built in place (it becomes the JoinedTask: no second copy of a million)
-  const groups = new Map<string, { step: string; sample: string; group: string; timeS: number; chunks: number; cpuS: number | undefined; wallS: number | undefined; outputBytes: number | undefined; submitMs: number | undefined; completeMs: number | undefined }>();
+  // one record per (step, sample), built in place (it becomes the JoinedTask: no second copy of a million),
+  // found by step then sample (no key string per record), listed in order of first task
+  const groups = new Map<string, Map<string, { step: string; sample: string; group: string; timeS: number; chunks: number; cpuS: number | undefined; wallS: number | undefined; outputBytes: number | undefined; submitMs: number | undefined; completeMs: number | undefined }>>();
+  const tasks: JoinedTask[] = [];
   const perStep = new Map<string, { usable: number; joined: number; samples: Set<string> }>();
   let joined = 0;
   const usableCount = usable.length;
-  const firstNames = usable.slice(0, EXAMPLES).map((u) => u.name);
-  // each pending task is released once it is folded into its (step, sample) record: at a million tasks
-  // the pending list and the records are never both whole
-  const pending = usable as Array<Pending | undefined>;
-  pending.forEach((u0, i) => {
-    const u = u0 as Pending;
-    pending[i] = undefined;
+  const firstNames = Array.from({ length: Math.min(EXAMPLES, usableCount) }, (_, i) => usable.at(i).name);
+  for (let i = 0; i < usableCount; i++) {
+    const u = usable.at(i);
     const { timeS, file, cpuS, wallS, outputBytes, submitMs, completeMs } = u;
-    const p = res.task[i] as number;
+    const p = res.task(i);
     const cands = u.cands;
     const step = p >= 0 && cands[p]?.rule === "benchmark file name" && u.benchmarkRuleless ? benchmarkStep(file, (cands[p] as (typeof cands)[number]).key) : stepOf(u);
     const ps = perStep.get(step) ?? { usable: 0, joined: 0, samples: new Set<string>() };
@@ -293,21 +365,22 @@ export async function joinTasksToQc(traces: Iterable<TraceReadResult>, qc: reado
         notJoined.add("its sample name matches no QC sample", `${u.name} → '${cands[0]?.key}'`);
         tasksNoQcSamples.add(cands[0]?.key as string);
       }
-      return;
+      continue;
     }
     const c = cands[p] as (typeof cands)[number];
     const why = opts.map?.exclude?.get(c.key);
     if (why !== undefined) {
       excluded.add(`left out by the sample map (${why})`, u.name);
       ps.usable--;
-      return;
+      continue;
     }
     taskRules[c.rule] = (taskRules[c.rule] ?? 0) + 1;
     joined++;
     ps.joined++;
     ps.samples.add(c.key);
-    const key = `${step}\u0000${c.key}`;
-    const g = groups.get(key);
+    let bySample = groups.get(step);
+    if (!bySample) groups.set(step, (bySample = new Map()));
+    const g = bySample.get(c.key);
     if (g) {
       g.timeS += timeS;
       g.chunks++;
@@ -316,10 +389,14 @@ export async function joinTasksToQc(traces: Iterable<TraceReadResult>, qc: reado
       g.outputBytes = g.outputBytes === undefined || outputBytes === undefined ? undefined : g.outputBytes + outputBytes;
       if (submitMs !== undefined && (g.submitMs === undefined || submitMs < g.submitMs)) g.submitMs = submitMs;
       if (completeMs !== undefined && (g.completeMs === undefined || completeMs > g.completeMs)) g.completeMs = completeMs;
-    } else groups.set(key, { step, sample: c.key, group: opts.map?.group.get(c.key) ?? c.key, timeS, chunks: 1, cpuS, wallS, outputBytes, submitMs, completeMs });
-  });
+    } else {
+      const t = { step, sample: c.key, group: opts.map?.group.get(c.key) ?? c.key, timeS, chunks: 1, cpuS, wallS, outputBytes, submitMs, completeMs };
+      bySample.set(c.key, t);
+      tasks.push(t);
+    }
+  }
 
-  const taskSamples = new Set([...groups.values()].map((g) => g.sample));
+  const taskSamples = new Set(tasks.map((g) => g.sample));
   const withQcNoTasks = new Tally();
   for (const s of samples.keys()) if (!taskSamples.has(s)) withQcNoTasks.add("QC but no completed joined task", s);
   // QC rows that matched no usable task are samples with QC but no tasks too (by their base name, once).
@@ -346,11 +423,7 @@ export async function joinTasksToQc(traces: Iterable<TraceReadResult>, qc: reado
     );
   }
   const scattered: Record<string, number> = {};
-  const tasks: JoinedTask[] = [];
-  for (const g of groups.values()) {
-    if (g.chunks > 1) scattered[g.step] = (scattered[g.step] ?? 0) + 1;
-    tasks.push(g);
-  }
+  for (const g of tasks) if (g.chunks > 1) scattered[g.step] = (scattered[g.step] ?? 0) + 1;
   const sNoTask = withQcNoTasks.toJSON()["QC but no completed joined task"] ?? { n: 0, examples: [] };
   const report: JoinReport = {
     target,

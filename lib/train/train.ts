@@ -19,8 +19,8 @@ import { errorMessage, GwtInputError } from "../util/errors";
 import { sha256 } from "../util/hash";
 import { MIN_TRAINING_RUNS, TooFewRunsError, fitStepModel, type FittedStep } from "./fit";
 import { checkDag, inputQcTiming, type ModuleTiming } from "./availability";
-import { type DroppedFeature, type Moment, moduleOf, observedColumns, parseDag, stepTable, taskKey } from "./features";
-import { type JoinReport, type SampleMap, type Target, joinTasksToQc } from "./join";
+import { type DroppedFeature, type Moment, moduleOf, observedColumns, parseDag, stepTable, type TasksByStep, tasksByStep } from "./features";
+import { type JoinReport, type SampleMap, type SampleQc, type Target, joinTasksToQc } from "./join";
 import { type QcSource, readQcSources } from "./qcSource";
 import { inverse } from "../util/transforms";
 import { capStepTable, DEFAULT_MAX_ROWS } from "./sample";
@@ -200,7 +200,7 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
     const ok = allowedFor(step)(column);
     return { available: ok, producer: t?.producers.join(", ") ?? moduleOf(column), reason: ok ? (t?.why ?? "") : `module ${moduleOf(column)}: ${t?.why ?? "not in the QC"}${moment === "in-flight" ? "; not all of its producers are declared ancestors" : ""}` };
   };
-  const taskOf = new Map(joined.tasks.map((t) => [taskKey(t.step, t.sample), t] as const));
+  const byStep = tasksByStep(joined.tasks);
   const steps = allSteps;
   const totalRuns = joined.tasks.length;
   if (totalRuns < minRuns) throw new GwtInputError(`too few runs to train: ${totalRuns} joined (step, sample) runs in all; each step needs at least ${minRuns} (--min-runs)`);
@@ -208,7 +208,7 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
   mkdirSync(opts.out, { recursive: true });
   const outcomes: StepOutcome[] = [];
   for (const step of steps) {
-    const full = stepTable(step, joined.tasks, joined.samples, { moment, ancestors: dag.get(step), taskOf, columnAllowed: allowedFor(step) });
+    const full = stepTable(step, joined.tasks, joined.samples, { moment, ancestors: dag.get(step), byStep, columnAllowed: allowedFor(step) });
     const dropped = full.dropped;
     const { table, sampling } = maxRows > 0 ? capStepTable(full.table, maxRows, seed) : { table: full.table, sampling: undefined };
     const inputs = new Set(full.table.groups).size;
@@ -229,16 +229,7 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
   const inputFiles = [...traceFiles, ...qc.flatMap((s) => s.files), ...(opts.samples ? [opts.samples] : []), ...(opts.dag ? [opts.dag] : [])].map((p) => ({ path: p, sha256: sha256(readFileSync(p)) }));
   const reportPath = join(opts.out, "training-report.html");
   writeFileSync(reportPath, reportHtml(joined.report, outcomes, inputFiles, { target, moment, minRuns, seed, maxRows, unread, qcIssues: qc.flatMap((s) => s.issues.map((i) => `${i.file}: ${i.message}`)), timing: [...timing.values()] }));
-  // Every sample's joined columns (QC + each step's observed `ancestor.<step>.*` columns): `gwtime predict --features` reads it.
-  const perSample = [...joined.samples.entries()].map(([sample, q]) => {
-    const rec: Record<string, number | string> = { sample, ...q.values };
-    for (const st of allSteps) {
-      const t = taskOf.get(taskKey(st, sample));
-      if (t) Object.assign(rec, observedColumns(t));
-    }
-    return rec;
-  });
-  writeJsonLines(join(opts.out, "features.json"), perSample);
+  writeJsonLines(join(opts.out, "features.json"), sampleFeatures(joined.samples, allSteps, byStep));
   writeFileSync(join(opts.out, "provenance.json"), `${JSON.stringify({ ...makeProvenance([], false), inputs: inputFiles }, null, 1)}\n`);
   writeFileSync(join(opts.out, "join-report.json"), `${JSON.stringify(joined.report, null, 1)}\n`);
   const writeS = clock();
@@ -256,15 +247,42 @@ function phaseClock(): () => number {
   };
 }
 
-/** A JSON array of records written one record per line (`JSON.stringify` of 100k samples at once is one huge string). */
-function writeJsonLines(file: string, rows: readonly object[]): void {
+/**
+ * Every sample's joined columns (QC + each step's observed `ancestor.<step>.*` columns), one record at a
+ * time: `gwtime predict --features` reads them (features.json). Made as they are written: 100k records
+ * of ~25 columns held at once were ~150 MB.
+ */
+function* sampleFeatures(samples: ReadonlyMap<string, SampleQc>, steps: readonly string[], byStep: TasksByStep): Generator<Record<string, number | string>> {
+  for (const [sample, q] of samples) {
+    const rec: Record<string, number | string> = { sample, ...q.values };
+    for (const st of steps) {
+      const t = byStep.get(st)?.get(sample);
+      if (t) Object.assign(rec, observedColumns(t));
+    }
+    yield rec;
+  }
+}
+
+/**
+ * A JSON array of records written one record per line, a thousand lines at a time (`JSON.stringify` of
+ * 100k samples at once is one huge string): `[\n` + the records joined by `,\n` + `\n]\n`.
+ */
+function writeJsonLines(file: string, rows: Iterable<object>): void {
   const fd = openSync(file, "w");
   try {
     writeSync(fd, "[\n");
-    for (let i = 0; i < rows.length; i += 1000) {
-      const chunk = rows.slice(i, i + 1000).map((r) => JSON.stringify(r)).join(",\n");
-      writeSync(fd, `${i > 0 ? ",\n" : ""}${chunk}`);
+    let lines: string[] = [];
+    let first = true;
+    const flush = (): void => {
+      writeSync(fd, `${first ? "" : ",\n"}${lines.join(",\n")}`);
+      first = false;
+      lines = [];
+    };
+    for (const r of rows) {
+      lines.push(JSON.stringify(r));
+      if (lines.length === 1000) flush();
     }
+    if (lines.length > 0) flush();
     writeSync(fd, "\n]\n");
   } finally {
     closeSync(fd);
