@@ -15,7 +15,8 @@
 #        JOB_AUTOGROUP_NICE (e.g. -10: every Slurm job's scheduler autogroup gets this nice value, checked
 #        each second, so on a shared host the jobs get the CPUs before other sessions' work; Linux with
 #        sched_autogroup_enabled=1 shares CPU per session, which makes plain `nice` useless across
-#        sessions; root only; unset = jobs compete like any session),
+#        sessions; the Slurm daemons get the same nice and autogroup nice; root only; unset = jobs compete
+#        like any session),
 #        TRACE_INPUTS (a work folder whose runs/<run>/ hold reads_R1.fq, reads_R2.fq, sim.json simulated
 #        beforehand: linked into TRACE_WORK so every policy reads byte-identical inputs and no policy
 #        pays for the simulation; without it each policy simulates its inputs inside Slurm)
@@ -62,6 +63,11 @@ if [ -n "${JOB_AUTOGROUP_NICE:-}" ]; then
   [[ "$JOB_AUTOGROUP_NICE" =~ ^-?[0-9]+$ ]] || die "JOB_AUTOGROUP_NICE: expected a whole number, got '$JOB_AUTOGROUP_NICE'"
   [ -w /proc/self/autogroup ] || die "JOB_AUTOGROUP_NICE: /proc/self/autogroup not writable (root and sched_autogroup_enabled needed)"
   echo "$JOB_AUTOGROUP_NICE" > /proc/self/autogroup   # this driver and Snakemake (status checks, submissions)
+  # the Slurm daemons too (scheduling, limit checks, accounting), so a busy host does not delay dispatch
+  for d in $(pgrep -x 'slurmctld|slurmd|slurmdbd|munged'); do
+    renice -n "$JOB_AUTOGROUP_NICE" -p "$d" >/dev/null 2>&1 || true
+    echo "$JOB_AUTOGROUP_NICE" > "/proc/$d/autogroup" 2>/dev/null || true
+  done
   # each Slurm job runs in its own session (slurmstepd's children): set its autogroup once it appears
   ( while :; do
       for s in $(pgrep -x slurmstepd); do for c in $(pgrep -P "$s"); do echo "$JOB_AUTOGROUP_NICE" > "/proc/$c/autogroup" 2>/dev/null || true; done; done
