@@ -2,7 +2,8 @@
 // Notebook 02 §1b (Galaxy platform accuracy) outside Jupyter, for a busy machine: the same library
 // call with the notebook's full-run parameters, split over workers that take the tools from either
 // end, then merged into the notebook's artifacts (artifacts/figures/02-reproduce/galaxy-platform-accuracy.{json,csv}).
-//   node scripts/galaxy-platform.mjs run [--largest-first] out.jsonl     (one JSON line per tool)
+//   node scripts/galaxy-platform.mjs run [--largest-first] [--skip done.jsonl[,more.jsonl]] out.jsonl
+//                                         (one JSON line per tool; --skip: tools already in those files, to resume)
 //   node scripts/galaxy-platform.mjs merge a.jsonl [b.jsonl ...]          (needs every tool once)
 // Build first (node_modules/.bin/tsc -p tsconfig.json). Rows are deterministic: a tool computed by two
 // workers gives the same row.
@@ -15,12 +16,18 @@ const PLATFORM = { minJobs: 1000, grid: R.GALAXY_GBT_GRID, innerFolds: 2, seed: 
 const root = join(gw.mirrorRoot() ?? "", "galaxy-main");
 const [mode, ...args] = process.argv.slice(2);
 if (mode === "run") {
-  const out = args.filter((a) => !a.startsWith("--"))[0];
-  if (!out) throw new Error("usage: run [--largest-first] out.jsonl");
+  const skipAt = args.indexOf("--skip");
+  const skipFiles = skipAt >= 0 ? (args[skipAt + 1] ?? "").split(",").filter(Boolean) : [];
+  if (skipAt >= 0 && skipFiles.length === 0) throw new Error("--skip needs a file (or comma-separated files) of rows already computed");
+  const out = args.filter((a, i) => !a.startsWith("--") && (skipAt < 0 || i !== skipAt + 1))[0];
+  if (!out) throw new Error("usage: run [--largest-first] [--skip done.jsonl[,more.jsonl]] out.jsonl");
+  if (skipFiles.includes(out)) throw new Error(`${out}: the output is also a --skip file (it is emptied first)`);
+  const skipTools = new Set(skipFiles.flatMap((f) => readFileSync(f, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line).tool)));
+  if (skipTools.size) console.error(`skipping ${skipTools.size} tool(s) already in ${skipFiles.join(", ")}`);
   const dump = R.readGalaxyDumpJobs(join(root, "csv_dump"));
   const context = { load: R.galaxyLoad(dump.jobs), history: R.galaxyHistory(dump.jobs) };
   writeFileSync(out, "");
-  R.galaxyPlatformAccuracy(root, context, { ...PLATFORM, order: args.includes("--largest-first") ? "largest-first" : "smallest-first", onProgress: (i, n, r) => appendFileSync(out, `${JSON.stringify(r)}\n`) });
+  R.galaxyPlatformAccuracy(root, context, { ...PLATFORM, order: args.includes("--largest-first") ? "largest-first" : "smallest-first", skipTools, onProgress: (i, n, r) => appendFileSync(out, `${JSON.stringify(r)}\n`) });
 } else if (mode === "merge") {
   const byTool = new Map();
   for (const f of args) for (const line of readFileSync(f, "utf8").split("\n").filter(Boolean)) {

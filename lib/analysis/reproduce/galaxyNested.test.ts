@@ -68,4 +68,9 @@ test("real dump, smallest tool >= 1000 jobs, tiny grid: paired with the RF repro
   assert.deepEqual(galaxyPlatformAccuracy(galaxyRoot as string, context, opts), rows, "same data and code, same numbers");
   const reused = galaxyPlatformAccuracy(galaxyRoot as string, context, { ...opts, variants: opts.variants.slice(0, 1), rfR2: new Map([[r.tool, 0.123]]) });
   assert.equal(reused[0]!.rfR2, 0.123, "an RF R² computed elsewhere (notebook 02 §1) is used, not recomputed");
+  // A resumed run leaves out the tools already computed, before `limit`: the next-smallest tool comes first.
+  const resumed = galaxyPlatformAccuracy(galaxyRoot as string, context, { ...opts, variants: opts.variants.slice(0, 1), skipTools: new Set([r.tool]) });
+  assert.equal(resumed.length, 1);
+  assert.notEqual(resumed[0]!.tool, r.tool);
+  assert.ok(resumed[0]!.nJobs >= r.nJobs, "smallest-first order kept after skipping");
 });

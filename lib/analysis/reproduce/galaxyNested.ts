@@ -171,6 +171,8 @@ export interface GalaxyPlatformOptions extends NestedOptions {
   readonly limit?: number;
   /** Tool order: "smallest-first" (default) or "largest-first" (e.g. a second worker from the other end). */
   readonly order?: "smallest-first" | "largest-first";
+  /** Tool ids already computed (a resumed run): left out before `limit` applies. */
+  readonly skipTools?: ReadonlySet<string>;
   readonly variants?: readonly GalaxyVariant[];
   /** Variant that is "our model" (default the first). */
   readonly headline?: string;
@@ -197,6 +199,7 @@ export function galaxyPlatformAccuracy(galaxyRoot: string, context: GalaxyContex
   let tools = paper.filter((p) => files.has(galaxyCsvNameForToolId(p.toolId)) && p.rfR2 > -9999 && Number.isFinite(p.rfR2) && p.numInstances >= minJobs).sort((a, b) => a.numInstances - b.numInstances || a.toolId.localeCompare(b.toolId));
   if (tools.length === 0) throw new NoInputFoundError(`${galaxyRoot}: no tool with a paper value and >= ${minJobs} jobs`);
   if (options.order === "largest-first") tools = tools.reverse();
+  if (options.skipTools) tools = tools.filter((p) => !options.skipTools?.has(p.toolId));
   if (options.limit !== undefined) tools = tools.slice(0, options.limit);
   const full = variants.find((v) => v.name === headline);
   if (!full) throw new RangeError(`headline variant '${headline}' is not among the variants`);
