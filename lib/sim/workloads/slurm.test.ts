@@ -47,12 +47,16 @@ test("limits table: per-run rows override the rule's; minutes become seconds; do
   assert.deepEqual([once.kills, once.failedTasks, Number.isNaN(once.workflowTurnaroundS[0]), simOutcome(once).makespanS], [1, 1, true, 120]);
 });
 
-test("a rule that never completed replays with its longest killed attempt (a lower bound), listed", () => {
+test("a rule that never completed replays just past its longest killed attempt (the smallest time consistent with the kill), listed", () => {
   const never = parseSlurmJobs(JOBS.split("\n").slice(0, 4).join("\n"));
   assert.equal(slurmOutcome(never).failedTasks, 1);
   const { workflows, substituted } = slurmReplayWorkflows(never);
-  assert.deepEqual(substituted, [{ run: "r0001", rule: "sortsam", used: "censored", seconds: 63 }]);
-  assert.equal(workflows[0]?.tasks[2]?.trueS, 63);
+  assert.deepEqual(substituted, [{ run: "r0001", rule: "sortsam", used: "censored", seconds: 64 }]);
+  assert.equal(workflows[0]?.tasks[2]?.trueS, 64);
+  // killed at exactly its limit (elapsed 120 s, limit 2 min) on its last attempt: the replay kills it there too
+  const atLimit = parseSlurmJobs([HEAD, row(1, "sortsam", "r0001", 1, "TIMEOUT", 0, 0, 60, 1, 1), row(2, "sortsam", "r0001", 2, "TIMEOUT", 60, 60, 180, 2, 1)].join("\n"));
+  const replay = simulate(slurmReplayWorkflows(atLimit).workflows, { partitions: [{ name: "n", nodes: 1, coresPerNode: 2 }] }, slurmLimitPolicy(parseSlurmLimits(LIMITS)), { record: true, maxAttempts: 2 });
+  assert.deepEqual([replay.kills, replay.failedTasks], [2, 1]);
   // timed from another run that lacks a rule: this run's own completed job is used, and said
   const { substituted: s2 } = slurmReplayWorkflows(parseSlurmJobs(JOBS), { kind: "from", jobs: never });
   assert.deepEqual(s2, [{ run: "r0001", rule: "sortsam", used: "own", seconds: 70 }]);

@@ -166,11 +166,18 @@ function completedTimes(jobs: readonly SlurmJob[], source: string): Map<string, 
   return m;
 }
 
+/** A killed job was still running at its elapsed time: its run time is at least this much longer (sacct's whole seconds). */
+const CENSORED_STEP_S = 1;
+
 /** A task whose run time did not come from where `ReplayTimes` asked (that run has no completed job of it). */
 export interface ReplaySubstitution {
   readonly run: string;
   readonly rule: string;
-  /** "own": this run's completed job; "censored": the longest killed attempt (a lower bound: it never completed). */
+  /**
+   * "own": this run's completed job; "censored": it never completed, so its run time is only known to exceed
+   * the longest killed attempt's elapsed time: `seconds` is that plus 1 s (sacct's resolution), the smallest
+   * run time consistent with the kill (a job killed at exactly its limit is killed again in the replay).
+   */
   readonly used: "own" | "censored";
   readonly seconds: number;
 }
@@ -179,8 +186,9 @@ export interface ReplaySubstitution {
  * Workflows of a Slurm workload for the simulator: one per run (arrival 0, the order of first
  * submission), one task per rule the run submitted, cores = AllocCPUS, run time per `times`. Where the
  * timing run has no completed job of a rule, the time is this run's completed job, else (the rule never
- * completed anywhere: it failed after its last retry) the longest killed attempt's elapsed time, a lower
- * bound; each such task is listed in `substituted`.
+ * completed anywhere: it failed after its last retry) the longest killed attempt's elapsed time plus 1 s,
+ * the smallest run time consistent with the kill (it was still running); each such task is listed in
+ * `substituted`.
  */
 export function slurmReplayWorkflows(jobs: readonly SlurmJob[], times: ReplayTimes = { kind: "observed" }): { workflows: SimWorkflow[]; substituted: ReplaySubstitution[] } {
   const own = completedTimes(jobs, "this run");
@@ -212,7 +220,8 @@ export function slurmReplayWorkflows(jobs: readonly SlurmJob[], times: ReplayTim
       if (seconds === undefined) {
         const o = own.get(key)?.elapsedS;
         const used = o !== undefined ? "own" : "censored";
-        seconds = o ?? killedMax.get(key);
+        const killedAt = killedMax.get(key);
+        seconds = o ?? (killedAt === undefined ? undefined : killedAt + CENSORED_STEP_S);
         if (seconds === undefined) throw new SlurmTableError(`run ${run}: rule ${rule} neither completed nor was killed: nothing to replay it with`);
         substituted.push({ run, rule, used, seconds });
       }
