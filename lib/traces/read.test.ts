@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { projectRoot } from "../data/paths";
 import { DETECTION_TABLE, detectFormat, parseDelimited, readTrace, readTraces, readerFor } from "./index";
-import { fileTextPieces, isUtf8File, parseChunks, parseInChunks, parsePieces } from "./read";
+import { isUtf8File } from "./encoding";
+import { fileTextPieces, parseChunks, parseInChunks, parsePieces } from "./read";
 import { HOSTILE_NEXTFLOW } from "./hostileFixtures";
 import type { TaskRun } from "./schema";
 import { fixture } from "./testPaths";
@@ -203,9 +204,9 @@ test("a trace file read a block at a time: the same text, UTF-8 verdict and chun
     for (const f of files) {
       const bytes = readFileSync(f);
       const text = bytes.toString("utf8");
+      assert.equal(isUtf8File(f), isUtf8(bytes), f);
       for (const block of bytes.length < 10_000 ? [1, 3, 64, 1 << 20] : [4096, 1 << 20]) {
         assert.equal([...fileTextPieces(f, block)].join(""), text, `${f}, blocks of ${block} bytes`);
-        assert.equal(isUtf8File(f, block), isUtf8(bytes), `${f}, blocks of ${block} bytes`);
         for (const size of [1, 200, 5000]) {
           const parse = (t: string) => nf.parse(t, f);
           assert.deepEqual([...parsePieces(fileTextPieces(f, block), f, parse, size)], [...parseChunks(text, f, parse, size)], `${f}, blocks of ${block} bytes, chunks of ${size} characters`);

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { basename, dirname, join } from "node:path";
-import { NOT_UTF8 } from "./encoding";
+import { NOT_UTF8, isUtf8File } from "./encoding";
 import { NoInputFoundError, errorMessage } from "../util/errors";
 import { DETECTION_TABLE, readerFor } from "./readers";
 import { type DetectPattern, type ReadOptions, matchesPattern } from "./readers/types";
@@ -191,12 +191,6 @@ function* lineBlocks(path: string, blockBytes: number): Generator<Buffer> {
   } finally {
     closeSync(fd);
   }
-}
-
-/** Whether a file is valid UTF-8, read a block at a time (`isUtf8` of the whole file). */
-export function isUtf8File(path: string, blockBytes: number = BLOCK_BYTES): boolean {
-  for (const b of lineBlocks(path, blockBytes)) if (!isUtf8(b)) return false;
-  return true;
 }
 
 /** A file's text as consecutive pieces (UTF-8, invalid bytes as U+FFFD: `readFileSync(path, "utf8")` cut at line ends). */
