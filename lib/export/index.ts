@@ -9,10 +9,10 @@ import { tpvFiles } from "./tpv";
 
 export { DEFAULT_EXPORT_OPTIONS, normalQuantile, checkQuantile, quantileLimit, parseDurationS, parseBins, binFor, ceilS, ceilMin, type QueueBin } from "./quantile";
 export { groovyString, yamlString, commentText } from "./escape";
-export { buildExport, stepLimits, parseModelSpec, stepOfModelFile, provenanceLines, DEFAULT_SIZE, type ModelSpec, type SampleLimit, type StepLimits, type LeftOut, type ExportBatch, type ExportOptions } from "./predictions";
-export { nextflowConfig, type NextflowOptions } from "./nextflow";
-export { snakemakeFiles, snakemakeProfile, snakemakeTable, SNAKEMAKE_HELPER } from "./snakemake";
-export { tpvFiles, tpvSizeModel, type TpvSizeModel } from "./tpv";
+export { buildExport, parseModelSpec, stepOfModelFile, provenanceLines, DEFAULT_SIZE, type StepLimits, type ExportBatch } from "./predictions";
+export { nextflowConfig } from "./nextflow";
+export { snakemakeFiles } from "./snakemake";
+export { tpvFiles, tpvSizeModel } from "./tpv";
 export { multiqcFiles } from "./multiqc";
 
 /** The export targets. */

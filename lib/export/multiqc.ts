@@ -8,7 +8,7 @@ import { basename } from "node:path";
 import type { ExportBatch } from "./predictions";
 
 /** The files of a MultiQC export: name -> content. */
-export type MultiqcFiles = Readonly<Record<"gwtime_mqc.json" | "gwtime_generalstats_mqc.json", string>>;
+type MultiqcFiles = Readonly<Record<"gwtime_mqc.json" | "gwtime_generalstats_mqc.json", string>>;
 
 const html = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const round = (v: number, d = 1): number => Number(v.toFixed(d));

@@ -9,7 +9,7 @@ import { provenanceLines, type ExportBatch } from "./predictions";
 import { ceilS } from "./quantile";
 
 /** Options of the Nextflow writer. */
-export interface NextflowOptions {
+interface NextflowOptions {
   /** Retries after a walltime kill (exit 137-140); attempt n gets limit x n. */
   readonly maxRetries: number;
 }

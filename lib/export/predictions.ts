@@ -14,14 +14,14 @@ import { VERSION } from "../version";
 import { binFor, checkQuantile, quantileLimit, type QueueBin } from "./quantile";
 
 /** A model file and the process/rule/tool name it stands for in the target workflow. */
-export interface ModelSpec {
+interface ModelSpec {
   readonly path: string;
   /** Name in the target workflow (Nextflow process selector, Snakemake rule, Galaxy tool id). */
   readonly process: string;
 }
 
 /** One sample's exported numbers (seconds of the model's target). */
-export interface SampleLimit {
+interface SampleLimit {
   readonly sample: string;
   readonly predictedS: number;
   readonly lowerS: number;
@@ -59,7 +59,7 @@ export interface StepLimits {
 }
 
 /** Something the export could not cover, with the reason. */
-export interface LeftOut {
+interface LeftOut {
   readonly step?: string;
   readonly sample?: string;
   readonly reason: string;
@@ -75,7 +75,7 @@ export interface ExportBatch {
 }
 
 /** Options of buildExport. */
-export interface ExportOptions {
+interface ExportOptions {
   readonly quantile: number;
   readonly bins: readonly QueueBin[];
   /** The target workflow's process/rule names; models for other names are left out with a message. */
@@ -122,7 +122,7 @@ export function parseModelSpec(text: string): ModelSpec {
  * Limits for one loaded model over a batch of samples (pure apart from the model's predict).
  * Samples lacking every model feature, or with a non-finite or unbounded interval, are left out.
  */
-export function stepLimits(
+function stepLimits(
   loaded: LoadedModel,
   meta: { step: string; process: string; modelFile: string; modelSha256: string },
   ids: readonly string[],

@@ -10,7 +10,7 @@ import { qcFeatureRecords } from "../features/qcRecords";
 import type { FeatureRecord } from "../models";
 
 /** A tool's executable, or why it is missing. */
-export interface ToolFound {
+interface ToolFound {
   readonly path?: string;
   readonly skip: string | false;
 }
@@ -37,7 +37,7 @@ export function snakemakeTool(): ToolFound {
 }
 
 /** Committed harness runs used by the export tests (real QC of real runs). */
-export const HARNESS_RUNS = ["r0001", "r0002"] as const;
+const HARNESS_RUNS = ["r0001", "r0002"] as const;
 
 /** Sample ids no format may pass through unescaped. */
 export const HOSTILE_IDS = ["it's \"quoted\"", "${System.exit(3)} $HOME \\n \\u000a", "back\\slash\nnew line\r\ttab", "'+ 'x' +'", "#: not a comment, [a]: {b}"] as const;

@@ -11,7 +11,7 @@ import { provenanceLines, type ExportBatch, type StepLimits } from "./prediction
 import { ceilS } from "./quantile";
 
 /** The size law of one step: walltime_s = a * input_size_gb ** b (covers every batch sample). */
-export interface TpvSizeModel {
+interface TpvSizeModel {
   readonly a: number;
   readonly b: number;
   /** Samples the law was fitted on (those with a known input size). */

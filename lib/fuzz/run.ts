@@ -39,10 +39,10 @@ export interface FuzzResult {
 }
 
 /** A case taking more CPU time than this counts as a hang. */
-export const HANG_MS = 1000;
+const HANG_MS = 1000;
 
 /** Run `n` cases of `one(i)` (returns true when its output held a non-finite number); collect the figures. */
-export function runCases(target: string, n: number, one: (i: number) => boolean, allowed: (e: unknown) => boolean): FuzzResult {
+function runCases(target: string, n: number, one: (i: number) => boolean, allowed: (e: unknown) => boolean): FuzzResult {
   const t0 = performance.now();
   let crashes = 0;
   let hangs = 0;

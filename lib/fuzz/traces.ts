@@ -65,12 +65,12 @@ function table(cols: Record<string, readonly string[]>, sep: string, n: number, 
 }
 
 /** Nextflow TSV of `n` hostile rows (seeded). */
-export const hostileNextflow = (n: number, seed: number): string => table(NF, "\t", n, seed);
+const hostileNextflow = (n: number, seed: number): string => table(NF, "\t", n, seed);
 /** Galaxy dump CSV of `n` hostile rows (seeded). */
-export const hostileGalaxy = (n: number, seed: number): string => table(GX, ",", n, seed);
+const hostileGalaxy = (n: number, seed: number): string => table(GX, ",", n, seed);
 
 /** The first difference between two outcomes, or undefined. */
-export function firstDifference(a: PathOutcome, b: PathOutcome): string | undefined {
+function firstDifference(a: PathOutcome, b: PathOutcome): string | undefined {
   if (a.rowsIn !== b.rowsIn) return `rows in: ts ${a.rowsIn}, duckdb ${b.rowsIn}`;
   for (const k of ["rows", "fieldIssues", "rejectedLines"] as const) {
     const x = a[k] as readonly unknown[];

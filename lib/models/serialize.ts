@@ -204,7 +204,7 @@ export function saveModel(path: string, model: Regressor, meta: ModelMeta): void
 }
 
 /** Model files larger than this are refused before reading (shipped models are ~35 KB; `LoadOptions.maxBytes`). */
-export const DEFAULT_MAX_MODEL_BYTES = 64 * 1024 * 1024;
+const DEFAULT_MAX_MODEL_BYTES = 64 * 1024 * 1024;
 
 /** Deepest JSON nesting a model file may have (shipped ridge models: 7; ml-random-forest trees nest deeper); deeper is refused before parsing. */
 export const MAX_MODEL_JSON_DEPTH = 1000;

@@ -9,10 +9,10 @@ import type { Cell, QcIssue } from "./types";
 export type { QcIssue };
 
 /** A 1-based line number, or a function giving it (computed only when an issue is recorded). */
-export type Line = number | (() => number);
+type Line = number | (() => number);
 
 /** How a value is checked: `count` = a count, length, size or percentage (never negative). */
-export type ValueRule = "any" | "count";
+type ValueRule = "any" | "count";
 
 /** Collects issues while a parser reads values; `num`/`cell` return null for a refused value. */
 export class IssueSink {

@@ -1,5 +1,4 @@
 /** Small pure text helpers shared by the QC parsers. */
-import { GwtInputError } from "../util/errors";
 import type { Cell } from "./types";
 
 /** Split text into lines (LF or CRLF), dropping one trailing empty line. */
@@ -72,13 +71,6 @@ export function normalizeText(text: string): string {
 /** A cell that must be numeric → number or null (text → null). */
 export function num(raw: Cell | undefined): number | null {
   return typeof raw === "number" && Number.isFinite(raw) ? raw : null;
-}
-
-/** Numeric text → number, else a GwtInputError naming file, line and field. */
-export function requireNumber(raw: string | undefined, file: string, line: number, field: string): number {
-  const v = cell(raw);
-  if (typeof v !== "number") throw new GwtInputError(`expected a number, got '${raw ?? ""}'`, { file, line, field });
-  return v;
 }
 
 /** True when the bytes look binary (a NUL in the first 8 KiB). */

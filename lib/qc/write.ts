@@ -17,7 +17,7 @@ export function formatOfPath(path: string): QcOutputFormat | undefined {
 }
 
 /** Options of the CSV writers. */
-export interface CsvWriteOptions {
+interface CsvWriteOptions {
   /** Write text cells exactly as read (default false: cells starting `=`,`+`,`-`,`@`, tab, CR get a leading `'`). */
   readonly rawCsv?: boolean;
 }

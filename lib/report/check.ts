@@ -1,7 +1,7 @@
 import { pathToFileURL } from "node:url";
 import { findChromium, launchChromium } from "../plots/browser";
 
-export interface ReportCheck {
+interface ReportCheck {
   readonly file: string;
   readonly figures: number;
   readonly drawn: number;

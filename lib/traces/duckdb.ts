@@ -87,7 +87,7 @@ export async function openDuckdb(opts: { threads?: number; memoryLimit?: string 
  * Header names made unique the way SQL needs them: DuckDB names are case-insensitive, and real dumps
  * repeat names up to case (Galaxy bwa: `parameters.analysis_type.e` and `...E`); repeats get `_1`, `_2`.
  */
-export function uniqueColumnNames(header: readonly string[]): string[] {
+function uniqueColumnNames(header: readonly string[]): string[] {
   const seen = new Map<string, number>();
   return header.map((h) => {
     const key = h.toLowerCase();
@@ -98,7 +98,7 @@ export function uniqueColumnNames(header: readonly string[]): string[] {
 }
 
 /** One input file as the ingest reads it: delimiter, header, and the raw columns read typed (the rest as text). */
-export interface FileScan {
+interface FileScan {
   readonly path: string;
   /** The file DuckDB reads: `path`, or its UTF-8 copy when `path` is not UTF-8 (see encoding.ts). */
   readonly readPath?: string;
@@ -530,7 +530,7 @@ const ISSUE_PASS = 1_000_000;
  * would report, with the row's 1-based ordinal among the rows DuckDB read from its file (`_rec`) and the
  * messages (`iss`), worded as the TS reader words them. Run single-threaded (row order = file order).
  */
-export function ingestIssuesSql(paths: readonly string[], fmt: DuckdbFormat, scans: readonly FileScan[] = planScans(paths, fmt), countOnly = false): string {
+function ingestIssuesSql(paths: readonly string[], fmt: DuckdbFormat, scans: readonly FileScan[] = planScans(paths, fmt), countOnly = false): string {
   const f = FORMAT_SQL[fmt];
   const modes = fieldModes(scans, f.raw);
   const refs = fieldRefs(modes);
@@ -558,7 +558,7 @@ WHERE len(iss) > 0${countOnly ? "" : " ORDER BY file, _rec"}`;
  * (quoted fields may span lines; empty lines are not records): `physical` 1-based lines, and `duckdb`, the
  * line DuckDB's rejects give the same record (it does not count newlines inside quotes). Streams the file.
  */
-export function dataRecordLines(path: string): { physical: number[]; duckdb: number[] } {
+function dataRecordLines(path: string): { physical: number[]; duckdb: number[] } {
   const fd = openSync(path, "r");
   const buf = Buffer.allocUnsafe(1 << 20);
   const physical: number[] = [];

@@ -59,10 +59,10 @@ function contextFor(path: string, format: string, options: ReadOptions): ReadOpt
 }
 
 /** Row-per-line formats a large file of which is read a block at a time and parsed a chunk of rows at a time (`readTraceChunks`). */
-export const CHUNKED_FORMATS: ReadonlySet<string> = new Set(["nextflow"]);
+const CHUNKED_FORMATS: ReadonlySet<string> = new Set(["nextflow"]);
 
 /** Characters of rows parsed at once by `parseChunks` (~35k rows of a Nextflow trace; a 1M-task trace is ~120 MB). */
-export const CHUNK_CHARS = 4 * 1024 * 1024;
+const CHUNK_CHARS = 4 * 1024 * 1024;
 
 /**
  * End of the chunk at the start of `text`: the first line end at or after `size` outside a quoted field.
@@ -158,7 +158,7 @@ function* chunksOf(it: Iterator<string>, file: string, parse: (text: string) => 
 }
 
 /** Bytes read from a trace file at once by `fileTextPieces`. */
-export const BLOCK_BYTES = 1024 * 1024;
+const BLOCK_BYTES = 1024 * 1024;
 
 /**
  * Whole-line blocks of a file's bytes (each ends at its last `\n`; the last block is the rest), read

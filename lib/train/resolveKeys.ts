@@ -6,7 +6,7 @@
 import { openDuckdb } from "../traces/duckdb";
 
 /** Per task and per QC row: the index of the chosen candidate, or -1 (no match). */
-export interface ResolvedKeys {
+interface ResolvedKeys {
   readonly task: Int32Array;
   readonly qc: Int32Array;
 }

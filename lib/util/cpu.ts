@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 
 /** Cumulative jiffies of the aggregate `cpu` line of /proc/stat. */
-export interface CpuTimes {
+interface CpuTimes {
   readonly idle: number;
   readonly total: number;
 }

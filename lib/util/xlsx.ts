@@ -5,7 +5,7 @@
  */
 
 /** A cell as written: numbers stay numbers, everything else is text, missing is an empty cell. */
-export type XlsxCell = number | string | null;
+type XlsxCell = number | string | null;
 
 /**
  * Column-typed cells: a column whose present values are all finite numbers is numeric; any other

@@ -4,7 +4,7 @@ import { readFeatureTable } from "../../features/featureTable";
 import type { Command } from "../command";
 
 /** `--flag v1 v2 ...` (values up to the next `--flag`), `--flag=v`, bare booleans. */
-export function parseMulti(argv: readonly string[], booleans: readonly string[]): Map<string, string[]> {
+function parseMulti(argv: readonly string[], booleans: readonly string[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   let cur: string | null = null;
   for (const a of argv) {

@@ -6,7 +6,7 @@ import { type Command, flagString, parseArgs } from "../command";
 import { modelPaths } from "./predict";
 
 /** The environment variable naming the private key `gwtime model sign` uses when --key is not given. */
-export const SIGNING_KEY_ENV = "GWT_MODEL_SIGNING_KEY";
+const SIGNING_KEY_ENV = "GWT_MODEL_SIGNING_KEY";
 
 /** Model paths from positional arguments: files, folders (every *.json) or comma-separated lists. */
 function paths(positional: readonly string[]): string[] {

@@ -4,7 +4,7 @@ import type { Target } from "../../train/join";
 import { type Command, type ParsedArgs, parseArgs } from "../command";
 
 /** Control characters (escape sequences, tabs inside names) shown as `?`; newlines and tabs between fields kept. */
-export function terminalSafe(s: string): string {
+function terminalSafe(s: string): string {
   return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "?");
 }
 

@@ -9,14 +9,14 @@ import type { Matrix } from "../estimator";
 import { greedyEdges } from "./greedyBins";
 
 /** Bin edges per feature; a feature with k edges has k+1 value bins. */
-export interface BinMapper {
+interface BinMapper {
   readonly edges: Float64Array[];
   /** Number of value bins per feature (1..255); bin 0 is missing. */
   readonly nBins: Int32Array;
 }
 
 /** Indices of up to `size` rows out of n, seeded, ascending (all rows when n <= size). */
-export function sampleRows(n: number, size: number, seed: number): Int32Array {
+function sampleRows(n: number, size: number, seed: number): Int32Array {
   if (n <= size) return Int32Array.from({ length: n }, (_, i) => i);
   const r = rng(seed);
   const perm = Int32Array.from({ length: n }, (_, i) => i);

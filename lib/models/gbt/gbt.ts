@@ -56,7 +56,7 @@ export interface GBTParams {
   readonly seed?: number;
 }
 
-export type ResolvedGBTParams = Required<GBTParams>;
+type ResolvedGBTParams = Required<GBTParams>;
 
 /** Defaults shared by library and CLI. */
 export const GBT_DEFAULTS: Omit<ResolvedGBTParams, "mode" | "numLeaves" | "minSamplesLeaf"> = {

@@ -17,7 +17,7 @@ import { parse } from "./parse";
 const ENTRY = "fastqc_data.txt";
 
 /** Default cap on the inflated size of the one zip member read (`ParseOptions.maxInflatedBytes`). */
-export const DEFAULT_MAX_INFLATED_BYTES = 256 * 1024 * 1024;
+const DEFAULT_MAX_INFLATED_BYTES = 256 * 1024 * 1024;
 
 const inflatesBeyond = (cap: number, declared: number, file: string): GwtLimitError =>
   new GwtLimitError(`skipped: ${ENTRY} inflates beyond ${cap} bytes (declares ${declared}; raise maxInflatedBytes / --max-inflated-bytes to read it)`, { file });

@@ -65,7 +65,7 @@ function program(cmd: string | null, sentieonAlgo: string | null): string | null
 const COUNT_COLUMN = /(^(TOTAL|PF|PCT|PERCENT)_)|((READS|BASES|PAIRS|DUPLICATES|_COUNT|LIBRARY_SIZE|INSERT_SIZE|READ_LENGTH|COVERAGE|TERRITORY)$)/;
 
 /** True when a Picard column can hold only values >= 0 (see `COUNT_COLUMN`). */
-export function isCountColumn(name: string): boolean {
+function isCountColumn(name: string): boolean {
   return COUNT_COLUMN.test(name);
 }
 

@@ -170,7 +170,7 @@ function completedTimes(jobs: readonly SlurmJob[], source: string): Map<string, 
 const CENSORED_STEP_S = 1;
 
 /** A task whose run time did not come from where `ReplayTimes` asked (that run has no completed job of it). */
-export interface ReplaySubstitution {
+interface ReplaySubstitution {
   readonly run: string;
   readonly rule: string;
   /**

@@ -11,12 +11,12 @@ import { type DetectPattern, type ReadOptions, type TraceReader, matchesPattern 
  * 14e9 bytes), executionEvents, jes.machineType (PAPI); `subWorkflowMetadata` is followed.
  * wallS: the `RunningJob` execution event when present, else end − start; a call without end stays missing.
  */
-export const pattern: DetectPattern = {
+const pattern: DetectPattern = {
   format: "cromwell",
   contents: [/"calls"\s*:/, /"(workflowName|workflowRoot|executionStatus)"\s*:/],
 };
 
-export function detect(head: string, fileName: string): boolean {
+function detect(head: string, fileName: string): boolean {
   return matchesPattern(pattern, head, fileName);
 }
 
@@ -72,7 +72,7 @@ function walk(meta: Record<string, unknown>, file: string, options: ReadOptions,
   }
 }
 
-export function parse(text: string, file: string, options: ReadOptions = {}): TraceReadResult {
+function parse(text: string, file: string, options: ReadOptions = {}): TraceReadResult {
   const issues: TraceIssue[] = [];
   const meta = obj(parseJsonFile(text, file));
   const runs: TaskRun[] = [];

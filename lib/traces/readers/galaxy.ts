@@ -13,16 +13,16 @@ import { type DetectPattern, type ReadOptions, type TraceReader, matchesPattern,
  * `input_bams_0|input_bam`) — and `parameters.*` tool settings. Sizes print as floats ("69415268.0");
  * quoted fields (`info`, `traceback`) may span lines.
  */
-export const pattern: DetectPattern = {
+const pattern: DetectPattern = {
   format: "galaxy",
   contents: [/^[^\n]*(^|,)destination_id([,\r\n]|$)/, /^[^\n]*(^|,)runtime([,\r\n]|$)/, /^[^\n]*(^|,)galaxy_slots([,\r\n]|$)/],
 };
 
-export function detect(head: string, fileName: string): boolean {
+function detect(head: string, fileName: string): boolean {
   return matchesPattern(pattern, head, fileName);
 }
 
-export interface GalaxyToolName {
+interface GalaxyToolName {
   /** `owner/repo/tool`, e.g. "devteam/bwa/bwa_mem". */
   readonly tool: string;
   readonly version: string;
@@ -66,7 +66,7 @@ export function galaxyInputColumns(header: readonly string[]): string[] {
   return header.filter((h) => !h.startsWith("parameters.") && set.has(`${h}_filetype`));
 }
 
-export function parse(text: string, file: string, options: ReadOptions = {}): TraceReadResult {
+function parse(text: string, file: string, options: ReadOptions = {}): TraceReadResult {
   const issues: TraceIssue[] = [];
   const { header, rows, rejected } = recordsToRows(file, parseDelimited(text, ","), issues);
   const inputs = galaxyInputColumns(header);

@@ -11,9 +11,9 @@ import { type ColumnMapping, type ColumnSpec, type DetectPattern, type ReadOptio
  * "generic", mapping })`. Mapping keys are TaskRun fields; values a column name or `{column, unit}`.
  * @example parse(text, "jobs.csv", { mapping: { task: "job", wallS: { column: "elapsed_ms", unit: "ms" }, peakRssBytes: { column: "maxrss", unit: "KiB" } } })
  */
-export const pattern: DetectPattern = { format: "generic", contents: [/(?!)/] };
+const pattern: DetectPattern = { format: "generic", contents: [/(?!)/] };
 
-export function detect(): boolean {
+function detect(): boolean {
   return false;
 }
 
@@ -48,7 +48,7 @@ function spec(m: string | ColumnSpec | undefined): ColumnSpec | undefined {
   return m === undefined ? undefined : typeof m === "string" ? { column: m } : m;
 }
 
-export function parse(text: string, file: string, options: ReadOptions = {}): TraceReadResult {
+function parse(text: string, file: string, options: ReadOptions = {}): TraceReadResult {
   const mapping: ColumnMapping | undefined = options.mapping;
   if (!mapping || !mapping["task"]) throw new GwtInputError("the generic reader needs a column mapping with at least 'task'", { file });
   const issues: TraceIssue[] = [];

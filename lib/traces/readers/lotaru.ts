@@ -10,16 +10,16 @@ import { type DetectPattern, type ReadOptions, type TraceReader, matchesPattern,
  * Realtime (ms), %cpu, rss, rchar, wchar, cpus, read_bytes, write_bytes, vmem, memory, peak_rss (bytes),
  * TaskInputSize, TaskInputSizeUncompressed, WorkflowInputUncompressed (bytes). Label and the sizes stay in `raw`.
  */
-export const pattern: DetectPattern = {
+const pattern: DetectPattern = {
   format: "lotaru",
   contents: [/^[^\n]*(^|,)Realtime([,\r\n]|$)/, /^[^\n]*(^|,)TaskInputSize([,\r\n]|$)/, /^[^\n]*(^|,)Machine([,\r\n]|$)/],
 };
 
-export function detect(head: string, fileName: string): boolean {
+function detect(head: string, fileName: string): boolean {
   return matchesPattern(pattern, head, fileName);
 }
 
-export function parse(text: string, file: string, options: ReadOptions = {}): TraceReadResult {
+function parse(text: string, file: string, options: ReadOptions = {}): TraceReadResult {
   const issues: TraceIssue[] = [];
   const { rows, rejected } = recordsToRows(file, parseDelimited(text, ","), issues);
   const f = new FieldReader(file, issues);

@@ -10,12 +10,12 @@ import { type DetectPattern, type ReadOptions, type TraceReader, matchesPattern,
  * Also the project harness trace (`data/harness/trace.tsv`): Nextflow columns plus extras
  * (user_s, sys_s, tool_version, threads, input_bytes, ...), kept in `raw`.
  */
-export const pattern: DetectPattern = {
+const pattern: DetectPattern = {
   format: "nextflow",
   contents: [/^[^\n]*(^|[,\t])(process|name)([,\t\r\n]|$)/, /^[^\n]*(^|[,\t])(realtime|duration)([,\t\r\n]|$)/, /^[^\n]*(^|[,\t])(task_id|hash|status)([,\t\r\n]|$)/],
 };
 
-export function detect(head: string, fileName: string): boolean {
+function detect(head: string, fileName: string): boolean {
   return matchesPattern(pattern, head, fileName);
 }
 
@@ -28,7 +28,7 @@ function workflowFor(process: string, file: string, options: ReadOptions): strin
   return m ? m[1] : undefined;
 }
 
-export function parse(text: string, file: string, options: ReadOptions = {}): TraceReadResult {
+function parse(text: string, file: string, options: ReadOptions = {}): TraceReadResult {
   const issues: TraceIssue[] = [];
   const { rows, rejected } = recordsToRows(file, parseDelimited(text, sniffDelimiter(text)), issues);
   const f = new FieldReader(file, issues);

@@ -12,16 +12,16 @@ import { type DetectPattern, type ReadOptions, type TraceReader, matchesPattern,
  * Workflow / run id: options (readTrace fills them from a sibling `workflow.json`), else the nf-core
  * process prefix and the `<runId>_run_dump` folder name.
  */
-export const pattern: DetectPattern = {
+const pattern: DetectPattern = {
   format: "seqera",
   contents: [/"process"\s*:/, /"peakRss"\s*:/, /"realtime"\s*:/],
 };
 
-export function detect(head: string, fileName: string): boolean {
+function detect(head: string, fileName: string): boolean {
   return matchesPattern(pattern, head, fileName);
 }
 
-export function parse(text: string, file: string, options: ReadOptions = {}): TraceReadResult {
+function parse(text: string, file: string, options: ReadOptions = {}): TraceReadResult {
   const issues: TraceIssue[] = [];
   const doc = parseJsonFile(text, file);
   const list: unknown[] = Array.isArray(doc) ? doc : ((obj(doc)?.["tasks"] as unknown[]) ?? []);

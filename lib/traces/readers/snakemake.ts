@@ -11,13 +11,13 @@ import { type DetectPattern, type ReadOptions, type TraceReader, matchesPattern,
  * cpu_usage resources input_size_mb`. Missing values are "NA" or "-".
  * Task: the `rule` column, else `options.task`, else the file's base name; the repeat index goes to `raw.repeat`.
  */
-export const pattern: DetectPattern = { format: "snakemake", contents: [/^s\th:m:s\tmax_rss\t/] };
+const pattern: DetectPattern = { format: "snakemake", contents: [/^s\th:m:s\tmax_rss\t/] };
 
-export function detect(head: string, fileName: string): boolean {
+function detect(head: string, fileName: string): boolean {
   return matchesPattern(pattern, head, fileName);
 }
 
-export function parse(text: string, file: string, options: ReadOptions = {}): TraceReadResult {
+function parse(text: string, file: string, options: ReadOptions = {}): TraceReadResult {
   const issues: TraceIssue[] = [];
   const { rows, rejected } = recordsToRows(file, parseDelimited(text, "\t"), issues);
   const f = new FieldReader(file, issues);

@@ -12,12 +12,12 @@ import { type DetectPattern, type ReadOptions, type TraceReader, matchesPattern 
  * `files[].link`) are read too. Task: the spec name's last `.` segment (Nextflow process) or the
  * Makeflow/Pegasus name without its `_ID000001` suffix.
  */
-export const pattern: DetectPattern = {
+const pattern: DetectPattern = {
   format: "wfformat",
   contents: [/"schemaVersion"\s*:/, /"workflow"\s*:/],
 };
 
-export function detect(head: string, fileName: string): boolean {
+function detect(head: string, fileName: string): boolean {
   return matchesPattern(pattern, head, fileName);
 }
 
@@ -28,7 +28,7 @@ export function wfTaskName(name: string): string {
   return parts[parts.length - 1] ?? noId;
 }
 
-export function parse(text: string, file: string, options: ReadOptions = {}): TraceReadResult {
+function parse(text: string, file: string, options: ReadOptions = {}): TraceReadResult {
   const issues: TraceIssue[] = [];
   const doc = obj(parseJsonFile(text, file)) ?? {};
   const wf = obj(doc["workflow"]) ?? {};
