@@ -132,33 +132,115 @@ export interface MultiplierTrend {
 }
 
 export function multiplierTrends(runs: readonly HarnessRun[], steps: readonly string[], small: number, large: number, opts: ScaleOptions = {}): MultiplierTrend[] {
-  const { measure = DEFAULT_MEASURE, reps = 2000, seed = 1 } = opts;
   const cells = scaleCells(runs, opts);
   const genomes = [...new Set([...cells.keys()].map((k) => k.split("\t")[0]!))].sort();
-  const qualities = [...new Set([...cells.keys()].map((k) => k.split("\t")[2]!))].filter((q) => q !== "baseline").sort();
   const out: MultiplierTrend[] = [];
-  for (const step of steps) for (const genome of genomes) for (const quality of qualities) {
-    const t = (n: number, q: string) => cellTimes(cells.get(cellKey(genome, n, q)), step, measure);
-    const cqs = t(small, quality), cbs = t(small, "baseline"), cql = t(large, quality), cbl = t(large, "baseline");
-    if (!cqs.length || !cbs.length || !cql.length || !cbl.length) continue;
-    const qs = values(cqs), bs = values(cbs), ql = values(cql), bl = values(cbl);
-    // ratio = ql·bs / (bl·qs): ql and bs sit in the numerator
-    const bound = ratioBound(nCensored(cql) + nCensored(cbs) > 0, nCensored(cbl) + nCensored(cqs) > 0);
-    const mS = Math.exp(logMean(qs) - logMean(bs)), mL = Math.exp(logMean(ql) - logMean(bl));
-    const rand = rng(seed);
-    const draw = (v: readonly number[]) => resample(v, rand);
-    const boot: number[] = [];
-    for (let i = 0; i < reps; i++) boot.push(Math.exp(logMean(draw(ql)) - logMean(draw(bl)) - logMean(draw(qs)) + logMean(draw(bs))));
-    boot.sort((x, y) => x - y);
-    const lo = quantile(boot, 0.025), hi = quantile(boot, 0.975);
-    const verdict = lo <= 1 && hi >= 1 ? "holds" : lo > 1 ? "grows" : "shrinks";
-    // with one run in a cell the bootstrap interval is a point: no verdict until every cell has two
-    const replicated = Math.min(qs.length, bs.length, ql.length, bl.length) >= 2;
-    const stands = replicated && (bound === "exact" || (bound === "lower" && verdict === "grows") || (bound === "upper" && verdict === "shrinks"));
-    out.push({ step, genome, quality, small, large, multiplierSmall: mS, multiplierLarge: mL, ratio: mL / mS, lo, hi, bound,
-      verdict: stands ? verdict : "undetermined" });
+  for (const step of steps) for (const genome of genomes) for (const quality of qualitiesOf(cells)) {
+    const c = contrast(cells, step, quality, { genome, nPairs: small }, { genome, nPairs: large }, opts);
+    if (!c) continue;
+    const verdict = c.verdict === "same" ? "holds" : c.verdict === "larger" ? "grows" : c.verdict === "smaller" ? "shrinks" : "undetermined";
+    out.push({ step, genome, quality, small, large, multiplierSmall: c.multiplierA, multiplierLarge: c.multiplierB, ratio: c.ratio, lo: c.lo, hi: c.hi, bound: c.bound, verdict });
   }
   return out;
+}
+
+/** Per step, which quality configurations' multipliers hold, grow, shrink or are undetermined between two sizes. */
+export interface StepVerdicts {
+  readonly step: string;
+  readonly genome: string;
+  readonly holds: string[];
+  readonly grows: string[];
+  readonly shrinks: string[];
+  readonly undetermined: string[];
+}
+
+export function verdictsByStep(trends: readonly MultiplierTrend[]): StepVerdicts[] {
+  const out = new Map<string, StepVerdicts>();
+  for (const t of trends) {
+    const key = `${t.step}\t${t.genome}`;
+    const row = out.get(key) ?? { step: t.step, genome: t.genome, holds: [], grows: [], shrinks: [], undetermined: [] };
+    row[t.verdict].push(t.quality);
+    out.set(key, row);
+  }
+  return [...out.values()];
+}
+
+/**
+ * Does a multiplier carry from one genome to another at equal read count? Ratio of the multiplier on
+ * genome `to` to the one on `from` (same step, size and quality), with the bootstrap interval and the
+ * verdict rules of `multiplierTrends`: "carries" when the interval contains 1, "larger" / "smaller"
+ * otherwise, "undetermined" while a cell holds a single run or a capped step's bound says nothing.
+ */
+export interface GenomeTransfer {
+  readonly step: string;
+  readonly quality: string;
+  readonly nPairs: number;
+  readonly from: string;
+  readonly to: string;
+  readonly multiplierFrom: number;
+  readonly multiplierTo: number;
+  readonly ratio: number;
+  readonly lo: number;
+  readonly hi: number;
+  readonly bound: RatioBound;
+  readonly verdict: "carries" | "larger" | "smaller" | "undetermined";
+}
+
+export function multiplierAcrossGenomes(runs: readonly HarnessRun[], steps: readonly string[], from = "ecoli_k12", opts: ScaleOptions = {}): GenomeTransfer[] {
+  const cells = scaleCells(runs, opts);
+  const keys = [...cells.keys()].map((k) => k.split("\t"));
+  const others = [...new Set(keys.map((k) => k[0]!))].filter((g) => g !== from).sort();
+  const sizes = [...new Set(keys.map((k) => Number(k[1])))].sort((a, b) => a - b);
+  const out: GenomeTransfer[] = [];
+  for (const step of steps) for (const to of others) for (const nPairs of sizes) for (const quality of qualitiesOf(cells)) {
+    const c = contrast(cells, step, quality, { genome: from, nPairs }, { genome: to, nPairs }, opts);
+    if (!c) continue;
+    const verdict = c.verdict === "same" ? "carries" : c.verdict;
+    out.push({ step, quality, nPairs, from, to, multiplierFrom: c.multiplierA, multiplierTo: c.multiplierB, ratio: c.ratio, lo: c.lo, hi: c.hi, bound: c.bound, verdict });
+  }
+  return out;
+}
+
+/** The non-baseline quality configurations of the cells, sorted. */
+const qualitiesOf = (cells: ReadonlyMap<string, unknown>): string[] =>
+  [...new Set([...cells.keys()].map((k) => k.split("\t")[2]!))].filter((q) => q !== "baseline").sort();
+
+interface Side { readonly genome: string; readonly nPairs: number }
+interface Contrast {
+  readonly multiplierA: number;
+  readonly multiplierB: number;
+  readonly ratio: number;
+  readonly lo: number;
+  readonly hi: number;
+  readonly bound: RatioBound;
+  readonly verdict: "same" | "larger" | "smaller" | "undetermined";
+}
+
+/**
+ * Multiplier at side B over multiplier at side A (same step and quality), bootstrap over all four cells.
+ * The verdict stands only with ≥ 2 runs in every cell (else the interval is a point) and, where a capped
+ * step entered, only in the direction its bound implies.
+ */
+function contrast(cells: ReadonlyMap<string, HarnessRun[]>, step: string, quality: string, a: Side, b: Side, opts: ScaleOptions): Contrast | undefined {
+  const { measure = DEFAULT_MEASURE, reps = 2000, seed = 1 } = opts;
+  const t = (s: Side, q: string) => cellTimes(cells.get(cellKey(s.genome, s.nPairs, q)), step, measure);
+  const cqa = t(a, quality), cba = t(a, "baseline"), cqb = t(b, quality), cbb = t(b, "baseline");
+  if (!cqa.length || !cba.length || !cqb.length || !cbb.length) return undefined;
+  const qa = values(cqa), ba = values(cba), qb = values(cqb), bb = values(cbb);
+  // ratio = qb·ba / (bb·qa): qb and ba sit in the numerator
+  const bound = ratioBound(nCensored(cqb) + nCensored(cba) > 0, nCensored(cbb) + nCensored(cqa) > 0);
+  const mA = Math.exp(logMean(qa) - logMean(ba)), mB = Math.exp(logMean(qb) - logMean(bb));
+  const rand = rng(seed);
+  const draw = (v: readonly number[]) => resample(v, rand);
+  const boot: number[] = [];
+  for (let i = 0; i < reps; i++) boot.push(Math.exp(logMean(draw(qb)) - logMean(draw(bb)) - logMean(draw(qa)) + logMean(draw(ba))));
+  boot.sort((x, y) => x - y);
+  const lo = quantile(boot, 0.025), hi = quantile(boot, 0.975);
+  const verdict = lo <= 1 && hi >= 1 ? "same" : lo > 1 ? "larger" : "smaller";
+  // with one run in a cell the bootstrap interval is a point: no verdict until every cell has two
+  const replicated = Math.min(qa.length, ba.length, qb.length, bb.length) >= 2;
+  const stands = replicated && (bound === "exact" || (bound === "lower" && verdict === "larger") || (bound === "upper" && verdict === "smaller"));
+  return { multiplierA: mA, multiplierB: mB, ratio: mB / mA, lo, hi, bound, verdict: stands ? verdict : "undetermined" };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { HarnessRun } from "../../data/harness";
 import { LinearRidge } from "../../models/ridge";
 import type { TaskRun } from "../../traces/schema";
 import { extrapolation, fitSizeAware, predictSizeAware } from "./extrapolation";
-import { fixedCosts, multiplierTrends, qualityMultipliers } from "./multipliers";
+import { fixedCosts, multiplierAcrossGenomes, multiplierTrends, qualityMultipliers, verdictsByStep } from "./multipliers";
 
 /** A run of one step whose CPU time is fixed + perPair × pairs × multiplier (known truth). */
 function run(id: string, nPairs: number, varied: string, cpu: number, metrics: Record<string, number> = {}, genome = "ecoli_k12"): HarnessRun {
@@ -38,6 +38,24 @@ test("multiplier trend: 'grows' when the interval excludes 1, 'holds' when the e
   const single = multiplierTrends(ladder([1]), ["bwa_mem"], 200_000, 3_200_000, { reps: 300 })[0]!;
   assert.ok(single.ratio > 1);
   assert.equal(single.verdict, "undetermined");
+  const [byStep] = verdictsByStep([...grows, { ...single, quality: "dup_rate" }]);
+  assert.deepEqual(byStep, { step: "bwa_mem", genome: "ecoli_k12", holds: [], grows: ["qual_shift"], shrinks: [], undetermined: ["dup_rate"] });
+});
+
+test("across genomes: a multiplier 'carries' when it is the same at equal read count, 'larger' when it grows", () => {
+  // the second genome: same fixed cost and per-pair cost, low quality costs 3x (same) or 6x (larger) per pair
+  const other = (m: number, jitter: readonly number[]) => [800_000, 3_200_000].flatMap((n) => jitter.flatMap((j, r) => [
+    run(`pb${n}-${r}`, n, "baseline", truth(n, 1) * j, {}, "pfalciparum"), run(`pq${n}-${r}`, n, "qual_shift", truth(n, m) * j, {}, "pfalciparum")]));
+  const same = multiplierAcrossGenomes([...ladder([0.97, 1.03]), ...other(3, [0.96, 1.04])], ["bwa_mem"], "ecoli_k12", { reps: 300 });
+  assert.deepEqual(same.map((r) => [r.nPairs, r.to, r.verdict]), [[800_000, "pfalciparum", "carries"], [3_200_000, "pfalciparum", "carries"]]);
+  assert.ok(Math.abs(same[0]!.ratio - 1) < 1e-9 && same[0]!.lo <= 1 && same[0]!.hi >= 1);
+  const larger = multiplierAcrossGenomes([...ladder([0.97, 1.03]), ...other(6, [0.97, 1.03])], ["bwa_mem"], "ecoli_k12", { reps: 300 });
+  assert.ok(larger.every((r) => r.verdict === "larger" && r.multiplierTo > r.multiplierFrom && r.lo > 1));
+  // one run per cell on the second genome: the ratio is reported, the verdict is not
+  const single = multiplierAcrossGenomes([...ladder([0.97, 1.03]), ...other(6, [1])], ["bwa_mem"], "ecoli_k12", { reps: 300 });
+  assert.ok(single.length === 2 && single.every((r) => r.ratio > 1 && r.verdict === "undetermined"));
+  // a genome without the quality cell at a size gives no row there (0.2M exists only on E. coli)
+  assert.ok(!same.some((r) => r.nPairs === 200_000));
 });
 
 test("fixed costs: intercept and per-million slope of the baseline line, and the fixed share per size", () => {
