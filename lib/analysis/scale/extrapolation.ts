@@ -16,7 +16,8 @@ import { inverse } from "../../util/transforms";
  * - the size-aware form, built to extrapolate: time = fixed + per-pair cost × pairs × exp(β·quality),
  *   fitted in log space (the fixed part profiled over a grid, the rest by least squares with the
  *   exponent of pairs held at 1: cost per read pair is what carries to larger inputs).
- * 90% intervals for both come from out-of-fold log residuals on the training runs (folds by config).
+ * 90% intervals for both come from out-of-fold log residuals on the training runs (folds by cell:
+ * genome, size and quality, so the repeats of a cell share a fold).
  */
 export interface ExtrapolationRow {
   readonly step: string;
@@ -94,7 +95,8 @@ export function extrapolation(runs: readonly HarnessRun[], steps: readonly strin
       ["size-aware", (ds) => { const f = fitAware(ds); return (d) => predictSizeAware(f, d.x[0]!, d.x.slice(1)); }],
     ];
     for (const [form, fitter] of forms) {
-      const groups = train.map((d) => d.r.configId);
+      // folds by cell (genome, size, quality): the repeats of one cell stay in one fold
+      const groups = train.map((d) => `${d.r.genome ?? "ecoli_k12"}\t${d.r.design["n_pairs"]}\t${d.r.varied}`);
       const k = Math.min(folds, new Set(groups).size);
       const oof = outOfFold(train.length, groupKFold(k, groups, seed), (tr) => {
         const pred = fitter(Array.from(tr, (i) => train[i]!));
