@@ -244,6 +244,41 @@ function contrast(cells: ReadonlyMap<string, HarnessRun[]>, step: string, qualit
 }
 
 /**
+ * How well the repeats of one cell agree: per step, the time of each later repeat over the first
+ * repeat's (same genome, size and quality; repeats ordered by run id). The measurement noise a
+ * multiplier's interval has to carry, and a check on runs measured under different machine load.
+ */
+export interface RepeatRatio {
+  readonly genome: string;
+  readonly nPairs: number;
+  readonly quality: string;
+  readonly first: string;
+  readonly repeat: string;
+  /** step → repeat / first (undefined when either side lacks the step or was capped). */
+  readonly ratios: Readonly<Record<string, number | undefined>>;
+}
+
+export function repeatRatios(runs: readonly HarnessRun[], steps: readonly string[], opts: ScaleOptions = {}): RepeatRatio[] {
+  const { measure = DEFAULT_MEASURE } = opts;
+  const out: RepeatRatio[] = [];
+  const cells = [...scaleCells(runs, opts)].map(([key, rs]) => [key.split("\t") as [string, string, string], rs] as const)
+    .sort(([a], [b]) => a[0].localeCompare(b[0]) || Number(a[1]) - Number(b[1]) || a[2].localeCompare(b[2]));
+  for (const [[genome, n, quality], rs] of cells) {
+    const sorted = [...rs].sort((a, b) => a.runId.localeCompare(b.runId));
+    const [first, ...later] = sorted;
+    for (const r of later) {
+      const ratios: Record<string, number | undefined> = {};
+      for (const step of steps) {
+        const a = boundedStepTime(first!, step, measure), b = boundedStepTime(r, step, measure);
+        ratios[step] = a && b && !a.censored && !b.censored ? b.value / a.value : undefined;
+      }
+      out.push({ genome, nPairs: Number(n), quality, first: first!.runId, repeat: r.runId, ratios });
+    }
+  }
+  return out;
+}
+
+/**
  * Fixed cost of a step: least-squares line time = a + b × (read pairs) over the baseline runs of one
  * genome, with the share a / (a + b n) that the fixed part takes at each size (JVM start-up, index
  * loading: what makes small-input effects look smaller than they are per read).

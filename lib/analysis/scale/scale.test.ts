@@ -4,7 +4,7 @@ import type { HarnessRun } from "../../data/harness";
 import { LinearRidge } from "../../models/ridge";
 import type { TaskRun } from "../../traces/schema";
 import { extrapolation, fitSizeAware, predictSizeAware } from "./extrapolation";
-import { fixedCosts, multiplierAcrossGenomes, multiplierTrends, qualityMultipliers, verdictsByStep } from "./multipliers";
+import { fixedCosts, multiplierAcrossGenomes, multiplierTrends, qualityMultipliers, repeatRatios, verdictsByStep } from "./multipliers";
 
 /** A run of one step whose CPU time is fixed + perPair × pairs × multiplier (known truth). */
 function run(id: string, nPairs: number, varied: string, cpu: number, metrics: Record<string, number> = {}, genome = "ecoli_k12"): HarnessRun {
@@ -56,6 +56,14 @@ test("across genomes: a multiplier 'carries' when it is the same at equal read c
   assert.ok(single.length === 2 && single.every((r) => r.ratio > 1 && r.verdict === "undetermined"));
   // a genome without the quality cell at a size gives no row there (0.2M exists only on E. coli)
   assert.ok(!same.some((r) => r.nPairs === 200_000));
+});
+
+test("repeat ratios: each later repeat over the first of its cell, per step; capped steps give no ratio", () => {
+  const rows = repeatRatios(ladder([1, 1.1]), ["bwa_mem"]);
+  assert.equal(rows.length, 6); // 3 sizes x 2 qualities, one later repeat each
+  for (const r of rows) assert.ok(Math.abs(r.ratios["bwa_mem"]! - 1.1) < 1e-9 && r.first.endsWith("-0") && r.repeat.endsWith("-1"));
+  const withCap = repeatRatios([...ladder([1]), capped("zcap", 3_200_000, "qual_shift", 500)], ["bwa_mem"]);
+  assert.deepEqual(withCap.map((r) => [r.nPairs, r.quality, r.repeat, r.ratios["bwa_mem"]]), [[3_200_000, "qual_shift", "zcap", undefined]]);
 });
 
 test("fixed costs: intercept and per-million slope of the baseline line, and the fixed share per size", () => {
