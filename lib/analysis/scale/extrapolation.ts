@@ -7,6 +7,7 @@ import { outOfFold } from "../../models/evaluate/outOfFold";
 import { groupKFold } from "../../models/evaluate/splits";
 import { median, quantile } from "../../util/stats";
 import { inverse } from "../../util/transforms";
+import { cellOf } from "./multipliers";
 
 /**
  * Can a model trained on small inputs predict large ones? Train on runs up to `trainMaxPairs` read
@@ -96,7 +97,7 @@ export function extrapolation(runs: readonly HarnessRun[], steps: readonly strin
     ];
     for (const [form, fitter] of forms) {
       // folds by cell (genome, size, quality): the repeats of one cell stay in one fold
-      const groups = train.map((d) => `${d.r.genome ?? "ecoli_k12"}\t${d.r.design["n_pairs"]}\t${d.r.varied}`);
+      const groups = train.map((d) => cellOf(d.r));
       const k = Math.min(folds, new Set(groups).size);
       const oof = outOfFold(train.length, groupKFold(k, groups, seed), (tr) => {
         const pred = fitter(Array.from(tr, (i) => train[i]!));

@@ -59,13 +59,16 @@ export function scaleCells(runs: readonly HarnessRun[], opts: ScaleOptions = {})
   const cells = new Map<string, HarnessRun[]>();
   for (const r of runs) {
     if (!opts.includeLoaded && r.loadLabel !== "none") continue;
-    const key = cellKey(r.genome ?? "ecoli_k12", Number(r.design["n_pairs"]), r.varied);
+    const key = cellOf(r);
     cells.set(key, [...(cells.get(key) ?? []), r]);
   }
   return cells;
 }
 
 const cellKey = (genome: string, n: number, q: string): string => `${genome}\t${n}\t${q}`;
+
+/** A run's cell: genome, read pairs and quality configuration (the key of `scaleCells`). */
+export const cellOf = (r: HarnessRun): string => cellKey(r.genome ?? "ecoli_k12", Number(r.design["n_pairs"]), r.varied);
 
 /** The step's (possibly censored) times over a cell's runs. */
 const cellTimes = (rs: readonly HarnessRun[] | undefined, step: string, measure: TimeMeasure): BoundedTime[] =>
