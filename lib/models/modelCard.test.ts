@@ -13,6 +13,15 @@ test("the shipped model cards are exactly what modelCard writes from the shipped
   for (const f of shipped) assert.equal(modelCard(loadModel(join(SHIPPED, f)).file), readFileSync(join(SHIPPED, f.replace(/\.json$/, ".md")), "utf8"), f);
 });
 
+test("a card states the size range its model is valid for, from the training envelope", () => {
+  const file = loadModel(join(SHIPPED, shipped[0] as string)).file;
+  assert.ok(file.envelope?.reads, "shipped models carry their read-count envelope");
+  const { min, max } = file.envelope!.reads!;
+  assert.match(modelCard(file), new RegExp(`valid size range: ${min} to ${max} reads per mate`));
+  const wider: ModelFile = { ...file, envelope: { ...file.envelope!, reads: { min: 5, max: 6_400_000 } } };
+  assert.match(modelCard(wider), /valid size range: 5 to 6400000 reads per mate/);
+});
+
 test("a hostile model file cannot put HTML, script links or extra table cells into its card", () => {
   const file = loadModel(join(SHIPPED, shipped[0] as string)).file;
   const evil = "<img src=x onerror=alert(1)>|[x](javascript:alert(2))";

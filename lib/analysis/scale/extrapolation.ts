@@ -23,6 +23,8 @@ import { cellOf } from "./multipliers";
 export interface ExtrapolationRow {
   readonly step: string;
   readonly form: "shipped" | "size-aware";
+  /** Read pairs of the held-out runs scored in this row: one row per larger size. */
+  readonly testPairs: number;
   readonly nTrain: number;
   readonly nTest: number;
   /** Median absolute percentage error on the held-out larger runs (0.2 = 20%). */
@@ -31,7 +33,7 @@ export interface ExtrapolationRow {
   readonly medianRatio: number;
   /** Share of held-out runs inside the 90% interval. */
   readonly coverage: number;
-  /** Runs whose step was killed at a CPU cap: their time is only a lower bound, so they are not scored. */
+  /** Runs of this size whose step was killed at a CPU cap: their time is only a lower bound, so they are not scored. */
   readonly capped: number;
 }
 
@@ -75,14 +77,17 @@ export function predictSizeAware(f: SizeAwareFit, n: number, q: readonly number[
   return f.fixedS + inverse("log", f.perPair.predict([q])[0]!) * n;
 }
 
-/** Extrapolation of both forms per step; steps without training and test runs are left out. */
+/** Extrapolation of both forms per step and held-out size (the larger sizes are scored separately, so
+ * an error that grows with the distance from the training range shows); steps without training and
+ * test runs are left out. */
 export function extrapolation(runs: readonly HarnessRun[], steps: readonly string[], model: Regressor, opts: ExtrapolationOptions): ExtrapolationRow[] {
   const { measure = DEFAULT_MEASURE, alpha = 0.1, folds = 5, genome = "ecoli_k12", seed = 1 } = opts;
   const cols = [opts.sizeColumn, ...opts.qualityColumns];
   const out: ExtrapolationRow[] = [];
   for (const step of steps) {
     const pool = runs.filter((r) => r.loadLabel === "none" && (r.genome ?? "ecoli_k12") === genome);
-    const capped = pool.filter((r) => censoredAt(r.steps.get(step)) !== undefined).length;
+    const capped = new Map<number, number>();
+    for (const r of pool) if (censoredAt(r.steps.get(step)) !== undefined) capped.set(Number(r.design["n_pairs"]), (capped.get(Number(r.design["n_pairs"])) ?? 0) + 1);
     const rows = pool
       .map((r) => ({ r, t: stepTime(r, step, measure), x: cols.map((c) => r.metrics[c]) }))
       .filter((d): d is { r: HarnessRun; t: number; x: number[] } => d.t !== undefined && d.x.every((v) => v !== undefined && Number.isFinite(v)));
@@ -106,10 +111,13 @@ export function extrapolation(runs: readonly HarnessRun[], steps: readonly strin
       const resid = train.map((d, i) => Math.abs(Math.log(d.t) - Math.log(Math.max(oof.values.prediction[i]!, 1e-9)))).sort((a, b) => a - b);
       const q = quantile(resid, 1 - alpha);
       const pred = fitter(train);
-      const p = test.map((d) => Math.max(pred(d), 1e-9));
-      const y = test.map((d) => d.t);
-      out.push({ step, form, nTrain: train.length, nTest: test.length, capped, mdape: medianAPE(y, p),
-        medianRatio: median(p.map((v, i) => v / y[i]!)), coverage: intervalCoverage(y, p.map((v) => v * Math.exp(-q)), p.map((v) => v * Math.exp(q))) });
+      for (const testPairs of [...new Set(test.map((d) => Number(d.r.design["n_pairs"])))].sort((a, b) => a - b)) {
+        const at = test.filter((d) => Number(d.r.design["n_pairs"]) === testPairs);
+        const p = at.map((d) => Math.max(pred(d), 1e-9));
+        const y = at.map((d) => d.t);
+        out.push({ step, form, testPairs, nTrain: train.length, nTest: at.length, capped: capped.get(testPairs) ?? 0, mdape: medianAPE(y, p),
+          medianRatio: median(p.map((v, i) => v / y[i]!)), coverage: intervalCoverage(y, p.map((v) => v * Math.exp(-q)), p.map((v) => v * Math.exp(q))) });
+      }
     }
   }
   return out;

@@ -1,6 +1,6 @@
 import type { HarnessRun } from "../../data/harness";
 import { boundedStepTime, DEFAULT_MEASURE, type BoundedTime, type TimeMeasure } from "../../data/stepRows";
-import { quantile, rng } from "../../util/stats";
+import { median, quantile, rng } from "../../util/stats";
 
 /**
  * Does a quality effect measured on small inputs hold at production sizes? (issue 20, scale ladder)
@@ -259,6 +259,15 @@ export interface RepeatRatio {
   readonly repeat: string;
   /** step → repeat / first (undefined when either side lacks the step or was capped). */
   readonly ratios: Readonly<Record<string, number | undefined>>;
+  /** Median 1-minute load average at the start of the run's steps (trace column load1_start; NaN when
+   * not recorded): how busy the machine was, so a ratio can be read against a change of conditions. */
+  readonly load1First: number;
+  readonly load1Repeat: number;
+}
+
+/** Median load1_start over a run's steps (NaN when no step recorded it). */
+function medianLoad1(r: HarnessRun): number {
+  return median([...r.steps.values()].map((t) => Number(t.raw["load1_start"])).filter(Number.isFinite));
 }
 
 export function repeatRatios(runs: readonly HarnessRun[], steps: readonly string[], opts: ScaleOptions = {}): RepeatRatio[] {
@@ -275,7 +284,7 @@ export function repeatRatios(runs: readonly HarnessRun[], steps: readonly string
         const a = boundedStepTime(first!, step, measure), b = boundedStepTime(r, step, measure);
         ratios[step] = a && b && !a.censored && !b.censored ? b.value / a.value : undefined;
       }
-      out.push({ genome, nPairs: Number(n), quality, first: first!.runId, repeat: r.runId, ratios });
+      out.push({ genome, nPairs: Number(n), quality, first: first!.runId, repeat: r.runId, ratios, load1First: medianLoad1(first!), load1Repeat: medianLoad1(r) });
     }
   }
   return out;

@@ -62,6 +62,10 @@ test("repeat ratios: each later repeat over the first of its cell, per step; cap
   const rows = repeatRatios(ladder([1, 1.1]), ["bwa_mem"]);
   assert.equal(rows.length, 6); // 3 sizes x 2 qualities, one later repeat each
   for (const r of rows) assert.ok(Math.abs(r.ratios["bwa_mem"]! - 1.1) < 1e-9 && r.first.endsWith("-0") && r.repeat.endsWith("-1"));
+  // the machine's load beside each run, from the steps' load1_start (NaN when the trace has none)
+  assert.ok(rows.every((r) => Number.isNaN(r.load1First) && Number.isNaN(r.load1Repeat)));
+  const loaded = ladder([1, 1.1]).map((r) => ({ ...r, steps: new Map([...r.steps].map(([k, t]) => [k, { ...t, raw: { load1_start: r.runId.endsWith("-1") ? "2.10" : "0.40" } }])) }));
+  assert.deepEqual(repeatRatios(loaded, ["bwa_mem"]).map((r) => [r.load1First, r.load1Repeat])[0], [0.4, 2.1]);
   const withCap = repeatRatios([...ladder([1]), capped("zcap", 3_200_000, "qual_shift", 500)], ["bwa_mem"]);
   assert.deepEqual(withCap.map((r) => [r.nPairs, r.quality, r.repeat, r.ratios["bwa_mem"]]), [[3_200_000, "qual_shift", "zcap", undefined]]);
 });
@@ -81,14 +85,24 @@ test("size-aware form recovers fixed cost, per-pair cost and the quality effect"
   assert.ok(Math.abs(big - (10 + 2e-5 * 3.2e6 * 3)) / big < 0.05, `extrapolated ${big}`);
 });
 
-test("extrapolation: trained up to 0.8M pairs, the size-aware form predicts 3.2M; ridge on clamped features cannot", () => {
-  const runs = SIZES.flatMap((n) => [30, 25, 20].flatMap((qual, k) => [0, 1].map((r) =>
+test("extrapolation: trained up to 0.8M pairs, the size-aware form predicts 3.2M and 6.4M; ridge on clamped features cannot", () => {
+  const runs = [...SIZES, 6_400_000].flatMap((n) => [30, 25, 20].flatMap((qual, k) => [0, 1].map((r) =>
     run(`${n}-${qual}-${r}`, n, k ? "qual_shift" : "baseline", (10 + 2e-5 * n * Math.exp((30 - qual) * 0.1)) * (r ? 1.02 : 0.98), { reads: n, q: qual }))));
   const rows = extrapolation(runs, ["bwa_mem"], new LinearRidge({ alpha: 1 }), { trainMaxPairs: 800_000, sizeColumn: "reads", qualityColumns: ["q"], folds: 3 });
-  const aware = rows.find((r) => r.form === "size-aware")!, shipped = rows.find((r) => r.form === "shipped")!;
-  assert.equal(aware.nTest, 6);
-  assert.ok(aware.mdape < 0.05, `size-aware MdAPE ${aware.mdape}`);
-  assert.ok(shipped.mdape > 0.3 && shipped.medianRatio < 1, `shipped MdAPE ${shipped.mdape}, ratio ${shipped.medianRatio}`);
+  // one row per form and held-out size, in size order
+  assert.deepEqual(rows.map((r) => `${r.form}@${r.testPairs}`), ["shipped@3200000", "shipped@6400000", "size-aware@3200000", "size-aware@6400000"]);
+  for (const r of rows) assert.equal(r.nTest, 6);
+  const at = (form: string, n: number) => rows.find((r) => r.form === form && r.testPairs === n)!;
+  for (const n of [3_200_000, 6_400_000]) {
+    assert.ok(at("size-aware", n).mdape < 0.05, `size-aware MdAPE at ${n}: ${at("size-aware", n).mdape}`);
+    assert.ok(at("shipped", n).mdape > 0.3 && at("shipped", n).medianRatio < 1, `shipped MdAPE at ${n}: ${at("shipped", n).mdape}`);
+  }
+  // the clamped form falls further behind the further it extrapolates
+  assert.ok(at("shipped", 6_400_000).mdape > at("shipped", 3_200_000).mdape);
+  // a step killed at its cap is counted at its own size and not scored
+  const withCap = extrapolation([...runs, capped("big-cap", 6_400_000, "qual_shift", 500)], ["bwa_mem"], new LinearRidge({ alpha: 1 }), { trainMaxPairs: 800_000, sizeColumn: "reads", qualityColumns: ["q"], folds: 3 });
+  const cap = (n: number) => withCap.find((r) => r.form === "size-aware" && r.testPairs === n)!;
+  assert.deepEqual([cap(3_200_000).capped, cap(6_400_000).capped, cap(6_400_000).nTest], [0, 1, 6]);
 });
 
 /** A run whose step was killed at a CPU cap of `cap` seconds: FAILED, `limit_hit` cpu>=cap, recorded time ≈ cap. */
