@@ -2,3 +2,4 @@
 export * from "./multipliers";
 export * from "./extrapolation";
 export * from "./figures";
+export * from "./featureDrift";
