@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { harnessDir, loadHarness, referenceLengths, type HarnessRun } from "../../data/harness";
-import { chanceDuplicatePct, featureDrift } from "./featureDrift";
+import { chanceDuplicatePct, EXCESS_DUP_COLUMN, featureDrift, withExcessDuplicates } from "./featureDrift";
 
 function run(id: string, nPairs: number, varied: string, metrics: Record<string, number>, genome = "ecoli_k12"): HarnessRun {
   return { runId: id, configId: id, phase: "ladder1", varied, repeat: 1, loadLabel: "none", genome, design: { n_pairs: nPairs }, metrics, steps: new Map() } as unknown as HarnessRun;
@@ -40,6 +40,18 @@ test("chance duplicates: Poisson occupancy of read starts on both strands", () =
   assert.ok(Math.abs(chanceDuplicatePct(2e6, 1e6) - 100 / Math.E) < 1e-9);
   assert.ok(chanceDuplicatePct(3.2e6, 4.6e6) > chanceDuplicatePct(0.8e6, 4.6e6));
   assert.throws(() => chanceDuplicatePct(0, 1e6), /reads \(0\)/);
+});
+
+test("excess duplicates: FastQC's duplicate % above the chance level; runs lacking an input keep no such metric", () => {
+  const lengths = new Map([["ecoli_k12", 1e6]]);
+  const [a, b, c] = withExcessDuplicates([
+    run("a", 2e6, "baseline", { "derived.fastqc_dup_pct": 40, "fastqc.total_sequences": 2e6 }),
+    run("b", 2e6, "baseline", { "fastqc.total_sequences": 2e6 }),
+    run("c", 2e6, "baseline", { "derived.fastqc_dup_pct": 40, "fastqc.total_sequences": 2e6 }, "unknown_genome"),
+  ], lengths);
+  assert.ok(Math.abs(a!.metrics[EXCESS_DUP_COLUMN]! - (40 - 100 / Math.E)) < 1e-9);
+  assert.equal(b!.metrics[EXCESS_DUP_COLUMN], undefined);
+  assert.equal(c!.metrics[EXCESS_DUP_COLUMN], undefined);
 });
 
 const SCALE = harnessDir("harness-scale");

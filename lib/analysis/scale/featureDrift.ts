@@ -70,3 +70,22 @@ export function chanceDuplicatePct(reads: number, genomeBp: number): number {
   const lambda = reads / (2 * genomeBp);
   return 100 * (1 - -Math.expm1(-lambda) / lambda);
 }
+
+/** Metric name of FastQC's duplicate % above the chance level of the run's depth (`withExcessDuplicates`). */
+export const EXCESS_DUP_COLUMN = "derived.fastqc_excess_dup_pct";
+
+/**
+ * The runs with one more metric, `EXCESS_DUP_COLUMN`: FastQC's duplicate % minus `chanceDuplicatePct` of the
+ * reads per file (FastQC's total sequences) on the run's reference: all known at submission. A run whose
+ * reference length, read count or duplicate % is unknown is returned unchanged, without the metric (so a
+ * model that needs it leaves the run out).
+ */
+export function withExcessDuplicates(runs: readonly HarnessRun[], referenceLengths: ReadonlyMap<string, number>): HarnessRun[] {
+  return runs.map((r) => {
+    const dup = r.metrics["derived.fastqc_dup_pct"];
+    const g = referenceLengths.get(r.genome ?? "ecoli_k12");
+    const n = r.metrics["fastqc.total_sequences"] ?? NaN;
+    if (dup === undefined || !Number.isFinite(dup) || g === undefined || !(n > 0)) return r;
+    return { ...r, metrics: { ...r.metrics, [EXCESS_DUP_COLUMN]: dup - chanceDuplicatePct(n, g) } };
+  });
+}
