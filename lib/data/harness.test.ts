@@ -23,6 +23,22 @@ test("the committed harness dataset loads through the trace reader and the QC pa
   }
 });
 
+const scaleDir = harnessDir("harness-scale");
+const haveScale = existsSync(join(scaleDir, "trace.tsv"));
+
+test("the committed scale ladder loads through the same readers: one run per folder, no issue, every design row done", { skip: haveScale ? false : "no data/harness-scale/trace.tsv" }, () => {
+  const h = loadHarness(scaleDir);
+  const folders = readdirSync(join(scaleDir, "runs")).filter((f) => existsSync(join(scaleDir, "runs", f, "run.json")));
+  assert.equal(h.runs.length, folders.length, "every run folder becomes one run");
+  assert.deepEqual(h.issues, [], "no reader or parser issue on our own data");
+  const designRows = readFileSync(join(scaleDir, "design.tsv"), "utf8").trim().split("\n").slice(1).map((l) => l.split("\t")[0]).sort();
+  assert.deepEqual(h.runs.map((r) => r.runId).sort(), designRows, "every design row has its run");
+  for (const r of h.runs) {
+    for (const s of HARNESS_STEPS) assert.ok(r.steps.has(s), `${r.runId} has step ${s}`);
+    assert.equal(r.metrics["fastqc.total_sequences"], Number(r.design["n_pairs"]), `${r.runId}: FastQC read count equals the designed pairs`);
+  }
+});
+
 test("QC metrics follow the controlled factors (the design is visible in the measurements)", { skip: have ? false : "no harness data" }, () => {
   const h = loadHarness();
   const base = h.runs.find((r) => r.varied === "baseline");
