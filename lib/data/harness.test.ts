@@ -5,38 +5,37 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { FEATURES } from "../features/registry";
 import { HARNESS_STEPS } from "../features/steps";
-import { harnessDir, loadHarness } from "./harness";
+import { harnessDir, loadHarness, type HarnessDataset } from "./harness";
 
 const dir = harnessDir();
 const have = existsSync(join(dir, "trace.tsv"));
 
-test("the committed harness dataset loads through the trace reader and the QC parsers", { skip: have ? false : "no data/harness/trace.tsv" }, () => {
-  const h = loadHarness();
-  const folders = readdirSync(join(dir, "runs")).filter((f) => existsSync(join(dir, "runs", f, "run.json")));
+/** A committed harness dataset loads cleanly: one run per folder, no reader issue, every step, the reads-stage features, the designed read count. */
+function assertLoadsCleanly(datasetDir: string): HarnessDataset {
+  const h = loadHarness(datasetDir);
+  const folders = readdirSync(join(datasetDir, "runs")).filter((f) => existsSync(join(datasetDir, "runs", f, "run.json")));
   assert.equal(h.runs.length, folders.length, "every run folder becomes one run");
   assert.deepEqual(h.issues, [], "no reader or parser issue on our own data");
   for (const r of h.runs) {
     for (const s of HARNESS_STEPS) assert.ok(r.steps.has(s), `${r.runId} has step ${s}`);
     // Reads-stage features exist for every run (FastQC + fastp outputs are always there).
     for (const f of FEATURES.filter((x) => x.stage !== "alignment")) assert.ok(f.column in r.metrics, `${r.runId} has ${f.column}`);
-    assert.equal(r.metrics["fastqc.total_sequences"], r.design["n_pairs"], `${r.runId}: FastQC read count equals the designed pairs`);
+    assert.equal(r.metrics["fastqc.total_sequences"], Number(r.design["n_pairs"]), `${r.runId}: FastQC read count equals the designed pairs`);
   }
+  return h;
+}
+
+test("the committed harness dataset loads through the trace reader and the QC parsers", { skip: have ? false : "no data/harness/trace.tsv" }, () => {
+  assertLoadsCleanly(dir);
 });
 
 const scaleDir = harnessDir("harness-scale");
 const haveScale = existsSync(join(scaleDir, "trace.tsv"));
 
 test("the committed scale ladder loads through the same readers: one run per folder, no issue, every design row done", { skip: haveScale ? false : "no data/harness-scale/trace.tsv" }, () => {
-  const h = loadHarness(scaleDir);
-  const folders = readdirSync(join(scaleDir, "runs")).filter((f) => existsSync(join(scaleDir, "runs", f, "run.json")));
-  assert.equal(h.runs.length, folders.length, "every run folder becomes one run");
-  assert.deepEqual(h.issues, [], "no reader or parser issue on our own data");
+  const h = assertLoadsCleanly(scaleDir);
   const designRows = readFileSync(join(scaleDir, "design.tsv"), "utf8").trim().split("\n").slice(1).map((l) => l.split("\t")[0]).sort();
   assert.deepEqual(h.runs.map((r) => r.runId).sort(), designRows, "every design row has its run");
-  for (const r of h.runs) {
-    for (const s of HARNESS_STEPS) assert.ok(r.steps.has(s), `${r.runId} has step ${s}`);
-    assert.equal(r.metrics["fastqc.total_sequences"], Number(r.design["n_pairs"]), `${r.runId}: FastQC read count equals the designed pairs`);
-  }
 });
 
 test("QC metrics follow the controlled factors (the design is visible in the measurements)", { skip: have ? false : "no harness data" }, () => {

@@ -32,10 +32,7 @@ export function modelCard(file: ModelFile): string {
   L.push("## Inputs", "", markdownTable(inputs, { columns: env ? ["column", "registry feature", "unit", "transform", "training min", "training max"] : ["column", "registry feature", "unit", "transform"], format: num }));
   if (env) {
     L.push("", "## Training envelope", "", `- runs: ${env.rows}`);
-    if (env.reads) {
-      L.push(`- reads per mate: ${fmt(env.reads.min)} to ${fmt(env.reads.max)}`);
-      L.push(`- **valid size range: ${fmt(env.reads.min)} to ${fmt(env.reads.max)} reads per mate.** Beyond it the point model does not follow size (ridge clamps every feature to its training range; trees predict flat), so larger inputs are under-predicted. Notebook 05 §6 measures by how much on the scale ladder (\`data/harness-scale\`), against a size-aware form.`);
-    }
+    if (env.reads) L.push(`- **valid size range: ${fmt(env.reads.min)} to ${fmt(env.reads.max)} reads per mate** (the training runs' read counts). Beyond it the point model does not follow size (ridge clamps every feature to its training range; trees predict flat), so larger inputs are under-predicted. Notebook 05 §6 measures by how much on the scale ladder (\`data/harness-scale\`), against a size-aware form.`);
     L.push(`- reference: ${env.genomes.map((g) => (g.lengthBp ? `${esc(g.name)} (${fmt(g.lengthBp)} bp)` : esc(g.name))).join(", ") || "unrecorded"}`, `- CPU: ${env.cpuModels.map(esc).join(", ") || "unrecorded"}`);
     L.push("- `gwtime predict` flags per sample the features outside these ranges (`outside_training_range`).");
   }

@@ -77,6 +77,8 @@ export function predictSizeAware(f: SizeAwareFit, n: number, q: readonly number[
   return f.fixedS + inverse("log", f.perPair.predict([q])[0]!) * n;
 }
 
+const pairsOf = (r: HarnessRun): number => Number(r.design["n_pairs"]);
+
 /** Extrapolation of both forms per step and held-out size (the larger sizes are scored separately, so
  * an error that grows with the distance from the training range shows); steps without training and
  * test runs are left out. */
@@ -87,12 +89,12 @@ export function extrapolation(runs: readonly HarnessRun[], steps: readonly strin
   for (const step of steps) {
     const pool = runs.filter((r) => r.loadLabel === "none" && (r.genome ?? "ecoli_k12") === genome);
     const capped = new Map<number, number>();
-    for (const r of pool) if (censoredAt(r.steps.get(step)) !== undefined) capped.set(Number(r.design["n_pairs"]), (capped.get(Number(r.design["n_pairs"])) ?? 0) + 1);
+    for (const r of pool) if (censoredAt(r.steps.get(step)) !== undefined) capped.set(pairsOf(r), (capped.get(pairsOf(r)) ?? 0) + 1);
     const rows = pool
       .map((r) => ({ r, t: stepTime(r, step, measure), x: cols.map((c) => r.metrics[c]) }))
       .filter((d): d is { r: HarnessRun; t: number; x: number[] } => d.t !== undefined && d.x.every((v) => v !== undefined && Number.isFinite(v)));
-    const train = rows.filter((d) => Number(d.r.design["n_pairs"]) <= opts.trainMaxPairs);
-    const test = rows.filter((d) => Number(d.r.design["n_pairs"]) > opts.trainMaxPairs);
+    const train = rows.filter((d) => pairsOf(d.r) <= opts.trainMaxPairs);
+    const test = rows.filter((d) => pairsOf(d.r) > opts.trainMaxPairs);
     if (train.length < 4 || !test.length) continue;
     const fitShipped = (ds: typeof rows) => clone(model).fit(ds.map((d) => d.x), ds.map((d) => Math.log(d.t)));
     const fitAware = (ds: typeof rows) => fitSizeAware(ds.map((d) => d.x[0]!), ds.map((d) => d.x.slice(1)), ds.map((d) => d.t));
@@ -111,8 +113,8 @@ export function extrapolation(runs: readonly HarnessRun[], steps: readonly strin
       const resid = train.map((d, i) => Math.abs(Math.log(d.t) - Math.log(Math.max(oof.values.prediction[i]!, 1e-9)))).sort((a, b) => a - b);
       const q = quantile(resid, 1 - alpha);
       const pred = fitter(train);
-      for (const testPairs of [...new Set(test.map((d) => Number(d.r.design["n_pairs"])))].sort((a, b) => a - b)) {
-        const at = test.filter((d) => Number(d.r.design["n_pairs"]) === testPairs);
+      for (const testPairs of [...new Set(test.map((d) => pairsOf(d.r)))].sort((a, b) => a - b)) {
+        const at = test.filter((d) => pairsOf(d.r) === testPairs);
         const p = at.map((d) => Math.max(pred(d), 1e-9));
         const y = at.map((d) => d.t);
         out.push({ step, form, testPairs, nTrain: train.length, nTest: at.length, capped: capped.get(testPairs) ?? 0, mdape: medianAPE(y, p),

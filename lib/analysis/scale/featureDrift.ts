@@ -1,4 +1,5 @@
 import type { HarnessRun } from "../../data/harness";
+import { mean } from "../../util/stats";
 import { scaleCells, type ScaleOptions } from "./multipliers";
 
 /**
@@ -25,8 +26,6 @@ export interface FeatureDriftRow {
   /** |change| / signal (NaN when the feature does not vary over the configurations). */
   readonly changeOverSignal: number;
 }
-
-const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
 
 /** Size drift of each feature per genome and quality configuration (cells with one size only are left out). */
 export function featureDrift(runs: readonly HarnessRun[], features: readonly string[], opts: Pick<ScaleOptions, "includeLoaded"> = {}): FeatureDriftRow[] {
@@ -71,21 +70,42 @@ export function chanceDuplicatePct(reads: number, genomeBp: number): number {
   return 100 * (1 - -Math.expm1(-lambda) / lambda);
 }
 
+/** A run's FastQC duplicate % beside the chance level of its depth, from its QC and its reference. */
+export interface ChanceDuplicates {
+  readonly run: HarnessRun;
+  /** Reads per FASTQ file (FastQC's total sequences). */
+  readonly reads: number;
+  /** Fold coverage of the reference by both mates: 2 × reads × mean read length / reference length. */
+  readonly depth: number;
+  readonly observedPct: number;
+  readonly chancePct: number;
+}
+
+/**
+ * The chance level of each run's duplicates (`chanceDuplicatePct` of its read count on its reference): from
+ * FastQC's total sequences and mean read length and the reference length, all known at submission. A run
+ * whose duplicate %, read count or reference length is unknown has no entry (undefined).
+ */
+export function chanceDuplicates(r: HarnessRun, referenceLengths: ReadonlyMap<string, number>): ChanceDuplicates | undefined {
+  const observedPct = r.metrics["derived.fastqc_dup_pct"];
+  const genomeBp = referenceLengths.get(r.genome ?? "ecoli_k12");
+  const reads = r.metrics["fastqc.total_sequences"] ?? NaN;
+  if (observedPct === undefined || !Number.isFinite(observedPct) || genomeBp === undefined || !(reads > 0)) return undefined;
+  const depth = (2 * reads * (r.metrics["fastqc.avg_sequence_length"] ?? NaN)) / genomeBp;
+  return { run: r, reads, depth, observedPct, chancePct: chanceDuplicatePct(reads, genomeBp) };
+}
+
 /** Metric name of FastQC's duplicate % above the chance level of the run's depth (`withExcessDuplicates`). */
 export const EXCESS_DUP_COLUMN = "derived.fastqc_excess_dup_pct";
 
 /**
- * The runs with one more metric, `EXCESS_DUP_COLUMN`: FastQC's duplicate % minus `chanceDuplicatePct` of the
- * reads per file (FastQC's total sequences) on the run's reference: all known at submission. A run whose
- * reference length, read count or duplicate % is unknown is returned unchanged, without the metric (so a
- * model that needs it leaves the run out).
+ * The runs with one more metric, `EXCESS_DUP_COLUMN`: FastQC's duplicate % minus its chance level
+ * (`chanceDuplicates`). A run without a chance level is returned unchanged, without the metric (so a model
+ * that needs it leaves the run out).
  */
 export function withExcessDuplicates(runs: readonly HarnessRun[], referenceLengths: ReadonlyMap<string, number>): HarnessRun[] {
   return runs.map((r) => {
-    const dup = r.metrics["derived.fastqc_dup_pct"];
-    const g = referenceLengths.get(r.genome ?? "ecoli_k12");
-    const n = r.metrics["fastqc.total_sequences"] ?? NaN;
-    if (dup === undefined || !Number.isFinite(dup) || g === undefined || !(n > 0)) return r;
-    return { ...r, metrics: { ...r.metrics, [EXCESS_DUP_COLUMN]: dup - chanceDuplicatePct(n, g) } };
+    const c = chanceDuplicates(r, referenceLengths);
+    return c ? { ...r, metrics: { ...r.metrics, [EXCESS_DUP_COLUMN]: c.observedPct - c.chancePct } } : r;
   });
 }
